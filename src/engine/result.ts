@@ -1,0 +1,137 @@
+/**
+ * The plain result tree both engines return (run -> request -> test outcomes, with timings).
+ * Reporters and checks read this and nothing else; it is JSON-serialisable by construction.
+ *
+ * Values here are raw: secrets are NOT yet redacted. Redaction happens in src/report before anything is written.
+ */
+export type EngineName = 'native' | 'newman';
+
+export interface KeyValue {
+  key: string;
+  value: string;
+}
+
+/** One variable as a run ends, with the Postman type so reporters can redact secret-typed values. */
+export interface VariableValue {
+  key: string;
+  value: string;
+  type: 'default' | 'secret' | 'string' | 'any';
+}
+
+/** What a pm.test (or a legacy tests[] entry) reported. The engine does not interpret it; src/check does. */
+export interface TestOutcome {
+  name: string;
+  passed: boolean;
+  /** pm.test without a callback, or pm.test.skip. */
+  skipped: boolean;
+  /** The assertion error's message when the test failed (e.g. "expected 401 to equal 200"). */
+  message?: string;
+  /** Error class name as the sandbox saw it (AssertionError, TypeError, ...). */
+  errorName?: string;
+}
+
+export interface SentRequest {
+  method: string;
+  url: string;
+  headers: KeyValue[];
+  /** The body as sent (text), when any. Secrets included: redact before writing. */
+  body?: string;
+}
+
+export interface ReceivedResponse {
+  code: number;
+  status: string;
+  headers: KeyValue[];
+  /** Body text, cut at BODY_KEEP_BYTES; `size` is the full length in bytes. */
+  body: string;
+  bodyTruncated: boolean;
+  size: number;
+  /** Time from sending the request to the end of the response body, in ms. */
+  timeMs: number;
+}
+
+export type RequestErrorKind = 'network' | 'timeout' | 'script' | 'engine';
+
+export interface RequestError {
+  kind: RequestErrorKind;
+  /** Which script failed, for kind 'script'. */
+  phase?: 'prerequest' | 'test';
+  message: string;
+  /** A stable code when the source provides one (ECONNREFUSED, UND_ERR_CONNECT_TIMEOUT, ...). */
+  code?: string;
+}
+
+export interface RequestResult {
+  /** Item id from the collection (stable for generated collections). */
+  id: string;
+  name: string;
+  /** Folder names then the item name. */
+  path: string[];
+  /** 1-based. */
+  iteration: number;
+  request: SentRequest;
+  response?: ReceivedResponse;
+  tests: TestOutcome[];
+  /** Script errors, network errors: the request did not complete as a check could judge it. */
+  errors: RequestError[];
+  /** Wall clock: ms since the run started, and the whole item (scripts + request) duration. */
+  startedAtMs: number;
+  durationMs: number;
+}
+
+export interface RunResult {
+  engine: EngineName;
+  collection: { id: string; name: string };
+  environment?: string;
+  /** ISO-8601 start time. */
+  startedAt: string;
+  durationMs: number;
+  iterations: number;
+  requests: RequestResult[];
+  /** Non-fatal notes: unresolved {{variables}}, ignored features. */
+  warnings: string[];
+  /** Run-level failure (engine could not start, collection unreadable at run time). */
+  error?: RequestError;
+  /** Variables as the run ended (for --export-environment and for redaction). */
+  variables: {
+    environment: VariableValue[];
+    collection: VariableValue[];
+    globals: VariableValue[];
+  };
+}
+
+/** Bodies kept in the tree are cut here; enough for reports and diagnosis, bounded for large responses. */
+export const BODY_KEEP_BYTES = 64 * 1024;
+
+/** Events an engine emits while it runs; every hook is optional (reporters implement what they need). */
+export interface RunListener {
+  onRunStart?(info: { engine: EngineName; collection: string; total: number }): void;
+  onRequestStart?(info: { index: number; total: number; name: string; path: string[] }): void;
+  onRequestEnd?(result: RequestResult, info: { index: number; total: number }): void;
+  onWarning?(message: string): void;
+  onRunEnd?(run: RunResult): void;
+}
+
+export interface EnvironmentInput {
+  name: string;
+  values: Array<{ key: string; value: string; type?: string; enabled?: boolean }>;
+}
+
+export interface RunInput {
+  /** A parsed Postman collection (v2.1 JSON). */
+  collection: unknown;
+  environment?: EnvironmentInput;
+  globals?: EnvironmentInput;
+  /** Per-request timeout in ms (0 = none). */
+  timeoutRequestMs?: number;
+  /** Per-script time limit in ms. */
+  scriptTimeoutMs?: number;
+}
+
+export interface Engine {
+  readonly name: EngineName;
+  run(input: RunInput, listener?: RunListener): Promise<RunResult>;
+}
+
+export const DEFAULT_SCRIPT_TIMEOUT_MS = 5_000;
+export const DEFAULT_REQUEST_TIMEOUT_MS = 60_000;

@@ -1,0 +1,87 @@
+/**
+ * The documented requests as typed data. Everything downstream (the generator, the checks, the docs) reads these.
+ * Schemas are JSON Schema draft-07 so the very same object works in ajv and inside Postman's sandbox
+ * (pm.response.to.have.jsonSchema).
+ */
+export type JsonSchema = Readonly<Record<string, unknown>>;
+
+export type HttpMethod = 'GET' | 'POST';
+
+export interface SpecParam {
+  key: string;
+  /** May contain {{variables}}. */
+  value: string;
+  description?: string;
+}
+
+export interface SpecBody {
+  mode: 'urlencoded';
+  fields: readonly SpecParam[];
+}
+
+/** A value the request's test script stores for later requests (and the environment, when it defines the key). */
+export interface SpecCapture {
+  variable: string;
+  /** Top-level property of the JSON success body. */
+  from: string;
+}
+
+export interface RequestSpec {
+  /** Stable key: file names, generated ids and test names derive from it. Never rename casually. */
+  id: string;
+  name: string;
+  description: string;
+  /** The Salesforce documentation page this request follows. */
+  doc: string;
+  /** The step of the set-up guide this request proves. */
+  guideStep: string;
+  method: HttpMethod;
+  /** Base and path, with {{variables}}: e.g. "{{instance_url}}/services/data/v{{api_version}}/query". */
+  url: string;
+  query?: readonly SpecParam[];
+  headers?: readonly SpecParam[];
+  auth: 'none' | 'bearer';
+  body?: SpecBody;
+  expect: {
+    status: number;
+    /** A regular expression source matched against Content-Type. */
+    contentType: string;
+    schema: JsonSchema;
+  };
+  /** Schema of the body Salesforce sends when this request fails. */
+  errorSchema: JsonSchema;
+  captures?: readonly SpecCapture[];
+}
+
+export interface FlowSpec {
+  /** Used in file names: collections/salesforce-<id>.postman_collection.json. */
+  id: string;
+  name: string;
+  description: string;
+  requests: readonly RequestSpec[];
+}
+
+/** Environment variable names: a contract with users' Postman workspaces and with the CLI. */
+export const ENV_KEYS = [
+  'login_url',
+  'instance_url',
+  'api_version',
+  'client_id',
+  'client_secret',
+  'username',
+  'password',
+  'security_token',
+  'redirect_uri',
+  'refresh_token',
+  'access_token',
+] as const;
+export type EnvKey = (typeof ENV_KEYS)[number];
+
+/** Keys whose values are credentials: typed "secret" in environments and redacted in every report. */
+export const SECRET_ENV_KEYS: readonly EnvKey[] = [
+  'client_secret',
+  'password',
+  'security_token',
+  'refresh_token',
+  'access_token',
+];
