@@ -1,0 +1,10 @@
+export { toAssertion, type Assertion } from './assertion';
+export {
+  check,
+  checkRequest,
+  isInfrastructureError,
+  type CheckedRequest,
+  type CheckedRun,
+  type Summary,
+  type Verdict,
+} from './verdict';

@@ -1,0 +1,59 @@
+/**
+ * Pure: the run as engines returned it -> assertions per request, a verdict per request and for the run, and counts
+ * that add up. Reporters read the CheckedRun; the CLI maps the run verdict to an exit code.
+ */
+import type { RequestError, RequestResult, RunResult } from '../engine/result';
+import { toAssertion, type Assertion } from './assertion';
+
+/** passed: every assertion held; failed: an assertion or script failed; errored: the request never got a response. */
+export type Verdict = 'passed' | 'failed' | 'errored';
+
+export interface CheckedRequest extends RequestResult {
+  assertions: Assertion[];
+  verdict: Verdict;
+}
+
+export interface Summary {
+  requests: { total: number; passed: number; failed: number; errored: number };
+  assertions: { total: number; passed: number; failed: number; skipped: number };
+  /** Script, network and timeout errors across the run. */
+  errors: number;
+  verdict: Verdict;
+}
+
+export interface CheckedRun extends Omit<RunResult, 'requests'> {
+  requests: CheckedRequest[];
+  summary: Summary;
+}
+
+const INFRASTRUCTURE: ReadonlySet<RequestError['kind']> = new Set(['network', 'timeout', 'engine']);
+
+export function isInfrastructureError(e: RequestError): boolean {
+  return INFRASTRUCTURE.has(e.kind);
+}
+
+export function checkRequest(r: RequestResult): CheckedRequest {
+  const assertions = r.tests.map(toAssertion);
+  let verdict: Verdict = 'passed';
+  if (r.errors.some(isInfrastructureError)) verdict = 'errored';
+  else if (r.errors.length > 0 || assertions.some((a) => !a.passed && !a.skipped)) verdict = 'failed';
+  return { ...r, assertions, verdict };
+}
+
+export function check(run: RunResult): CheckedRun {
+  const requests = run.requests.map(checkRequest);
+  const all = requests.flatMap((r) => r.assertions);
+  const count = (v: Verdict) => requests.filter((r) => r.verdict === v).length;
+  const summary: Summary = {
+    requests: { total: requests.length, passed: count('passed'), failed: count('failed'), errored: count('errored') },
+    assertions: {
+      total: all.length,
+      passed: all.filter((a) => a.passed).length,
+      failed: all.filter((a) => !a.passed && !a.skipped).length,
+      skipped: all.filter((a) => a.skipped).length,
+    },
+    errors: requests.reduce((n, r) => n + r.errors.length, 0) + (run.error ? 1 : 0),
+    verdict: run.error || count('errored') > 0 ? 'errored' : count('failed') > 0 ? 'failed' : 'passed',
+  };
+  return { ...run, requests, summary };
+}

@@ -1,0 +1,128 @@
+/**
+ * Where a run's variables come from: the embedded emulator (local), a real org (sandbox / production) with secrets from
+ * SF_* variables in the process environment or a git-ignored .env file, or a Postman environment file.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { parseEnv } from 'node:util';
+import { SfcheckError } from '../errors';
+import type { EnvironmentInput } from '../engine';
+import { SECRET_ENV_KEYS, type EnvKey } from '../spec';
+import { readJson } from './files';
+
+export const NAMED_ENVS = ['local', 'sandbox', 'production'] as const;
+export type NamedEnv = (typeof NAMED_ENVS)[number];
+
+export const LOGIN_URLS: Record<'sandbox' | 'production', string> = {
+  sandbox: 'https://test.salesforce.com',
+  production: 'https://login.salesforce.com',
+};
+
+export const DEFAULT_API_VERSION = '62.0';
+
+/** SF_ variable -> environment key. Required ones stop a run before any request when missing. */
+export const SF_VARIABLES: ReadonlyArray<{ name: string; key: EnvKey; required: boolean }> = [
+  { name: 'SF_CLIENT_ID', key: 'client_id', required: true },
+  { name: 'SF_CLIENT_SECRET', key: 'client_secret', required: true },
+  { name: 'SF_USERNAME', key: 'username', required: true },
+  { name: 'SF_PASSWORD', key: 'password', required: true },
+  { name: 'SF_SECURITY_TOKEN', key: 'security_token', required: true },
+  { name: 'SF_LOGIN_URL', key: 'login_url', required: false },
+  { name: 'SF_INSTANCE_URL', key: 'instance_url', required: false },
+  { name: 'SF_API_VERSION', key: 'api_version', required: false },
+];
+
+/** process.env wins over .env; .env is optional. */
+export function loadProcessVariables(cwd: string, env: NodeJS.ProcessEnv = process.env): Record<string, string | undefined> {
+  const file = `${cwd}/.env`;
+  let fromFile: Record<string, string> = {};
+  if (existsSync(file)) {
+    try {
+      fromFile = parseEnv(readFileSync(file, 'utf8')) as Record<string, string>;
+    } catch (e) {
+      throw new SfcheckError('SFCHECK_BAD_VARIABLE', `.env file ${file} cannot be read: ${(e as Error).message}`, 'fix or remove the .env file (see .env.example)');
+    }
+  }
+  return { ...fromFile, ...env };
+}
+
+function checkUrl(name: string, value: string): void {
+  let ok = false;
+  try {
+    const u = new URL(value);
+    ok = (u.protocol === 'https:' || u.protocol === 'http:') && u.pathname.replace(/\/$/, '') === '' && !u.search;
+  } catch {
+    ok = false;
+  }
+  if (!ok) {
+    throw new SfcheckError(
+      'SFCHECK_BAD_VARIABLE',
+      `${name} is not a Salesforce base URL: "${value}"`,
+      `set ${name} to a URL with no path, e.g. https://test.salesforce.com or https://MyDomainName.my.salesforce.com`,
+    );
+  }
+}
+
+/** Values for a real org, from SF_ variables. Throws one error naming every missing variable. */
+export function orgValues(env: 'sandbox' | 'production', vars: Record<string, string | undefined>): Partial<Record<EnvKey, string>> {
+  const missing = SF_VARIABLES.filter((v) => v.required && vars[v.name] === undefined).map((v) => v.name);
+  if (missing.length > 0) {
+    throw new SfcheckError(
+      'SFCHECK_MISSING_VARIABLES',
+      `--env ${env} needs ${missing.join(', ')}, which ${missing.length === 1 ? 'is' : 'are'} not set`,
+      `export ${missing.length === 1 ? 'it' : 'them'} in your shell or CI secrets, or put ${missing.length === 1 ? 'it' : 'them'} in a .env file in ${process.cwd()} (copy .env.example). ` +
+        'SF_SECURITY_TOKEN may be set to an empty value when the org trusts your IP range.',
+    );
+  }
+  const values: Partial<Record<EnvKey, string>> = { login_url: LOGIN_URLS[env], api_version: DEFAULT_API_VERSION };
+  for (const v of SF_VARIABLES) {
+    const value = vars[v.name];
+    if (value !== undefined && (v.required || value !== '')) values[v.key] = value;
+  }
+  if (values.login_url) checkUrl('SF_LOGIN_URL', values.login_url);
+  if (vars.SF_INSTANCE_URL) checkUrl('SF_INSTANCE_URL', vars.SF_INSTANCE_URL);
+  if (!/^\d{2,3}\.0$/.test(values.api_version ?? '')) {
+    throw new SfcheckError(
+      'SFCHECK_BAD_VARIABLE',
+      `SF_API_VERSION must look like 62.0, got "${values.api_version ?? ''}"`,
+      'set SF_API_VERSION to a Salesforce API version such as 62.0 (or leave it unset)',
+    );
+  }
+  return values;
+}
+
+/** Overlay values onto an environment, adding keys that are absent. */
+export function withValues(base: EnvironmentInput, values: Partial<Record<EnvKey, string>>): EnvironmentInput {
+  const out = base.values.map((v) => ({ ...v }));
+  for (const [key, value] of Object.entries(values)) {
+    if (value === undefined) continue;
+    const found = out.find((v) => v.key === key);
+    if (found) found.value = value;
+    else out.push({ key, value, type: (SECRET_ENV_KEYS as readonly string[]).includes(key) ? 'secret' : 'default', enabled: true });
+  }
+  return { name: base.name, values: out };
+}
+
+/** A Postman environment file, checked enough to give a clear error instead of a confusing run. */
+export function readEnvironmentFile(path: string): EnvironmentInput {
+  const doc = readJson(path, 'environment file') as { name?: unknown; values?: unknown; info?: unknown; item?: unknown };
+  if (!doc || typeof doc !== 'object' || !Array.isArray(doc.values)) {
+    const looksLikeCollection = doc && typeof doc === 'object' && ('item' in doc || 'info' in doc);
+    throw new SfcheckError(
+      'SFCHECK_BAD_ENVIRONMENT',
+      `${path} is not a Postman environment${looksLikeCollection ? ' (it looks like a collection)' : ''}: it has no "values" array`,
+      looksLikeCollection ? 'pass the collection as the COLLECTION argument and an environment with -e' : 'export the environment from Postman (Environments > ⋯ > Export)',
+    );
+  }
+  const values = (doc.values as Array<Record<string, unknown>>).map((v, i) => {
+    if (!v || typeof v.key !== 'string') {
+      throw new SfcheckError('SFCHECK_BAD_ENVIRONMENT', `${path}: values[${i}] has no string "key"`, 'each value needs {"key": "...", "value": "..."}');
+    }
+    return {
+      key: v.key,
+      value: v.value === undefined || v.value === null ? '' : String(v.value),
+      type: typeof v.type === 'string' ? v.type : 'default',
+      enabled: v.enabled !== false,
+    };
+  });
+  return { name: typeof doc.name === 'string' ? doc.name : path, values };
+}

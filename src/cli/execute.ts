@@ -1,0 +1,67 @@
+/** Runs a collection with an engine and reporters, then maps the verdict to an exit code. */
+import { check, type CheckedRun } from '../check';
+import { engineByName, type EnvironmentInput, type RunListener } from '../engine';
+import { EXIT, SfcheckError, type ExitCode } from '../errors';
+import { Redactor, reporterFactory, type Reporter } from '../report';
+
+export interface ExecuteOptions {
+  collection: unknown;
+  environment?: EnvironmentInput;
+  engine: string;
+  reporters: string[];
+  outDir: string;
+  color: boolean;
+  timeoutRequestMs?: number;
+  write?: (line: string) => void;
+}
+
+export interface ExecuteResult {
+  exitCode: ExitCode;
+  run: CheckedRun;
+  files: string[];
+}
+
+export function parseReporters(list: string): string[] {
+  const names = list.split(',').map((s) => s.trim()).filter(Boolean);
+  if (names.length === 0) throw new SfcheckError('SFCHECK_UNKNOWN_REPORTER', 'no reporter given', 'use -r cli,junit,json (any of them)');
+  for (const n of names) reporterFactory(n); // validates before anything runs
+  return [...new Set(names)];
+}
+
+export function exitCodeOf(run: CheckedRun): ExitCode {
+  return run.summary.verdict === 'passed' ? EXIT.OK : run.summary.verdict === 'failed' ? EXIT.CHECK_FAILED : EXIT.RUNTIME;
+}
+
+export async function execute(opts: ExecuteOptions): Promise<ExecuteResult> {
+  const engine = engineByName(opts.engine);
+  const redactor = new Redactor();
+  if (opts.environment) redactor.addVariables(opts.environment.values);
+  const write = opts.write ?? ((line: string) => process.stdout.write(`${line}\n`));
+  const reporters: Reporter[] = opts.reporters.map((n) =>
+    reporterFactory(n)({ outDir: opts.outDir, redactor, write, color: opts.color }),
+  );
+  const listener: RunListener = {
+    onRunStart: (i) => reporters.forEach((r) => r.onRunStart?.(i)),
+    onRequestStart: (i) => reporters.forEach((r) => r.onRequestStart?.(i)),
+    onRequestEnd: (res, i) => {
+      redactor.learnFromRequest(res);
+      reporters.forEach((r) => r.onRequestEnd?.(res, i));
+    },
+    onWarning: (m) => reporters.forEach((r) => r.onWarning?.(m)),
+    onRunEnd: (run) => reporters.forEach((r) => r.onRunEnd?.(run)),
+  };
+  let raw;
+  try {
+    raw = await engine.run(
+      { collection: opts.collection, ...(opts.environment ? { environment: opts.environment } : {}), ...(opts.timeoutRequestMs ? { timeoutRequestMs: opts.timeoutRequestMs } : {}) },
+      listener,
+    );
+  } catch (e) {
+    throw new SfcheckError('SFCHECK_ENGINE_CRASH', `the ${engine.name} engine failed: ${redactor.text((e as Error).message)}`, 'run again with --debug and report the issue', { cause: e });
+  }
+  redactor.learnFromRun(raw);
+  const run = check(raw);
+  for (const r of reporters) await r.onChecked?.(run);
+  const files = reporters.flatMap((r) => r.files?.() ?? []);
+  return { exitCode: exitCodeOf(run), run, files };
+}

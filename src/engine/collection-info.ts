@@ -1,0 +1,43 @@
+/** Small, engine-neutral facts about a collection and a finished run, shared by both engines. */
+import type { RequestResult } from './result';
+
+interface RawItem {
+  item?: RawItem[];
+  request?: unknown;
+}
+
+export function collectionInfo(collection: unknown): { id: string; name: string } {
+  const info = (collection as { info?: { _postman_id?: string; name?: string } } | undefined)?.info ?? {};
+  return { id: info._postman_id ?? '', name: info.name ?? '' };
+}
+
+/** Number of requests (leaf items) in a collection, folders included recursively. */
+export function countRequests(collection: unknown): number {
+  const walk = (items: RawItem[] | undefined): number =>
+    (items ?? []).reduce((n, it) => n + (Array.isArray(it.item) ? walk(it.item) : 1), 0);
+  return walk((collection as RawItem | undefined)?.item);
+}
+
+const UNRESOLVED = /\{\{([^{}\s]+)\}\}/g;
+
+/** One warning per distinct {{variable}} left unresolved in what a request actually sent. */
+export function unresolvedWarnings(requests: readonly RequestResult[]): string[] {
+  const seen = new Set<string>();
+  const out: string[] = [];
+  for (const r of requests) {
+    const sent = [r.request.url, ...r.request.headers.map((h) => `${h.key}: ${h.value}`), r.request.body ?? ''];
+    for (const text of sent) {
+      for (const m of text.matchAll(UNRESOLVED)) {
+        const key = `${m[1]}\u0000${r.name}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        out.push(unresolvedWarning(m[1] ?? '', r.name));
+      }
+    }
+  }
+  return out;
+}
+
+export function unresolvedWarning(variable: string, requestName: string): string {
+  return `unresolved variable {{${variable}}} in "${requestName}"`;
+}

@@ -1,0 +1,250 @@
+/**
+ * The newman engine: runs a collection through newman's programmatic API (postman-runtime + postman-sandbox) and maps
+ * its events onto the same RunResult tree the native engine returns. newman is both a supported engine and the oracle
+ * the native engine is compared against.
+ */
+import newman from 'newman';
+import type { EventEmitter } from 'node:events';
+import {
+  BODY_KEEP_BYTES,
+  DEFAULT_REQUEST_TIMEOUT_MS,
+  DEFAULT_SCRIPT_TIMEOUT_MS,
+  type Engine,
+  type KeyValue,
+  type RequestResult,
+  type RunInput,
+  type RunListener,
+  type RunResult,
+  type VariableValue,
+} from './result';
+import { countRequests, collectionInfo, unresolvedWarnings } from './collection-info';
+
+/* Minimal structural views of the postman-collection objects newman hands to its event listeners. */
+interface PmList<T> {
+  members?: T[];
+  all?(): T[];
+}
+interface PmHeader {
+  key: string;
+  value: string;
+  disabled?: boolean;
+}
+interface PmVariable {
+  key: string;
+  value: unknown;
+  type?: string;
+  disabled?: boolean;
+}
+interface PmItem {
+  id: string;
+  name: string;
+  parent?(): PmItem | undefined;
+}
+interface PmRequest {
+  method: string;
+  url: { toString(): string };
+  headers: PmList<PmHeader>;
+  body?: { mode?: string; raw?: string; urlencoded?: PmList<PmHeader>; toString(): string };
+}
+interface PmResponse {
+  code: number;
+  status: string;
+  headers: PmList<PmHeader>;
+  stream?: Buffer;
+  responseTime?: number;
+}
+interface Cursor {
+  ref: string;
+  iteration: number;
+}
+interface NewmanError extends Error {
+  code?: string;
+}
+
+function listOf<T>(list: PmList<T> | undefined): T[] {
+  if (!list) return [];
+  if (Array.isArray(list.members)) return list.members;
+  return list.all ? list.all() : [];
+}
+
+function pathOf(item: PmItem): string[] {
+  const names: string[] = [item.name];
+  let p = item.parent?.();
+  // The chain ends at the Collection, which has no parent; do not include it.
+  while (p && p.parent?.()) {
+    names.unshift(p.name);
+    p = p.parent();
+  }
+  return names;
+}
+
+function bodyText(req: PmRequest): string | undefined {
+  const body = req.body;
+  if (!body || !body.mode) return undefined;
+  if (body.mode === 'urlencoded') {
+    return listOf(body.urlencoded)
+      .filter((f) => !f.disabled)
+      .map((f) => `${encodeURIComponent(f.key)}=${encodeURIComponent(String(f.value ?? ''))}`)
+      .join('&');
+  }
+  if (body.mode === 'raw') return body.raw ?? '';
+  return body.toString();
+}
+
+function variablesOf(list: PmList<PmVariable> | undefined): VariableValue[] {
+  return listOf(list)
+    .filter((v) => !v.disabled)
+    .map((v) => ({
+      key: v.key,
+      value: v.value === undefined || v.value === null ? '' : String(v.value),
+      type: v.type === 'secret' ? 'secret' : 'default',
+    }));
+}
+
+function headersOf(list: PmList<PmHeader> | undefined): KeyValue[] {
+  return listOf(list)
+    .filter((h) => !h.disabled)
+    .map((h) => ({ key: h.key, value: String(h.value) }));
+}
+
+function errorKind(err: NewmanError): 'timeout' | 'network' {
+  const code = err.code ?? '';
+  return code === 'ETIMEDOUT' || code === 'ESOCKETTIMEDOUT' || /timeout/i.test(err.message) ? 'timeout' : 'network';
+}
+
+export const newmanEngine: Engine = {
+  name: 'newman',
+  run(input: RunInput, listener: RunListener = {}): Promise<RunResult> {
+    const info = collectionInfo(input.collection);
+    const total = countRequests(input.collection);
+    const started = Date.now();
+    const results: RequestResult[] = [];
+    const open = new Map<string, RequestResult>();
+    let index = 0;
+    listener.onRunStart?.({ engine: 'newman', collection: info.name, total });
+
+    return new Promise<RunResult>((resolve, reject) => {
+      const emitter = newman.run(
+        {
+          collection: input.collection as never,
+          environment: input.environment as never,
+          globals: input.globals as never,
+          reporters: [],
+          timeoutRequest: input.timeoutRequestMs ?? DEFAULT_REQUEST_TIMEOUT_MS,
+          timeoutScript: input.scriptTimeoutMs ?? DEFAULT_SCRIPT_TIMEOUT_MS,
+        },
+        (err: Error | null, summary: newman.NewmanRunSummary) => {
+          const s = summary as unknown as {
+            environment?: { values?: PmList<PmVariable> };
+            globals?: { values?: PmList<PmVariable> };
+            collection?: { variables?: PmList<PmVariable> };
+          };
+          const run: RunResult = {
+            engine: 'newman',
+            collection: info,
+            ...(input.environment ? { environment: input.environment.name } : {}),
+            startedAt: new Date(started).toISOString(),
+            durationMs: Date.now() - started,
+            iterations: 1,
+            requests: results,
+            warnings: unresolvedWarnings(results),
+            variables: {
+              environment: variablesOf(s?.environment?.values),
+              collection: variablesOf(s?.collection?.variables),
+              globals: variablesOf(s?.globals?.values),
+            },
+          };
+          if (err) run.error = { kind: 'engine', message: err.message };
+          for (const w of run.warnings) listener.onWarning?.(w);
+          listener.onRunEnd?.(run);
+          resolve(run);
+        },
+      ) as unknown as EventEmitter;
+
+      emitter.on('beforeItem', (_err: unknown, o: { item: PmItem; cursor: Cursor }) => {
+        const r: RequestResult = {
+          id: o.item.id,
+          name: o.item.name,
+          path: pathOf(o.item),
+          iteration: o.cursor.iteration + 1,
+          request: { method: '', url: '', headers: [] },
+          tests: [],
+          errors: [],
+          startedAtMs: Date.now() - started,
+          durationMs: 0,
+        };
+        open.set(o.cursor.ref, r);
+        listener.onRequestStart?.({ index, total, name: r.name, path: r.path });
+      });
+
+      emitter.on(
+        'request',
+        (err: NewmanError | null, o: { request?: PmRequest; response?: PmResponse; cursor: Cursor }) => {
+          const r = open.get(o.cursor.ref);
+          if (!r) return;
+          if (o.request) {
+            const body = bodyText(o.request);
+            r.request = {
+              method: o.request.method,
+              url: o.request.url.toString(),
+              headers: headersOf(o.request.headers),
+              ...(body !== undefined ? { body } : {}),
+            };
+          }
+          if (err) {
+            r.errors.push({ kind: errorKind(err), message: err.message, ...(err.code ? { code: err.code } : {}) });
+            return;
+          }
+          if (o.response) {
+            const buf = o.response.stream ?? Buffer.alloc(0);
+            r.response = {
+              code: o.response.code,
+              status: o.response.status,
+              headers: headersOf(o.response.headers),
+              body: buf.subarray(0, BODY_KEEP_BYTES).toString('utf8'),
+              bodyTruncated: buf.length > BODY_KEEP_BYTES,
+              size: buf.length,
+              timeMs: o.response.responseTime ?? 0,
+            };
+          }
+        },
+      );
+
+      emitter.on(
+        'assertion',
+        (err: NewmanError | null, o: { assertion: string; skipped?: boolean; cursor: Cursor }) => {
+          const r = open.get(o.cursor.ref);
+          if (!r) return;
+          r.tests.push({
+            name: o.assertion,
+            passed: !err && !o.skipped,
+            skipped: Boolean(o.skipped),
+            ...(err ? { message: err.message, errorName: err.name } : {}),
+          });
+        },
+      );
+
+      emitter.on(
+        'script',
+        (err: NewmanError | null, o: { event?: { listen?: string }; cursor: Cursor }) => {
+          const r = open.get(o.cursor.ref);
+          if (!r || !err) return;
+          const phase = o.event?.listen === 'prerequest' ? 'prerequest' : 'test';
+          r.errors.push({ kind: 'script', phase, message: `${err.name}: ${err.message}` });
+        },
+      );
+
+      emitter.on('item', (_err: unknown, o: { cursor: Cursor }) => {
+        const r = open.get(o.cursor.ref);
+        if (!r) return;
+        open.delete(o.cursor.ref);
+        r.durationMs = Date.now() - started - r.startedAtMs;
+        results.push(r);
+        listener.onRequestEnd?.(r, { index, total });
+        index += 1;
+      });
+
+      emitter.on('error', reject);
+    });
+  },
+};

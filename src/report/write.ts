@@ -1,0 +1,13 @@
+/** Report files are written atomically (temp file, then rename) so a reader never sees half a report. */
+import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+
+export function writeReportFile(outDir: string, fileName: string, content: string): string {
+  const target = join(outDir, fileName);
+  mkdirSync(dirname(target), { recursive: true });
+  const tmp = `${target}.${process.pid}.tmp`;
+  // Reports can hold variable values (redacted) and response excerpts: owner-only.
+  writeFileSync(tmp, content, { mode: 0o600 });
+  renameSync(tmp, target);
+  return target;
+}

@@ -1,0 +1,9 @@
+/** The documented requests as typed data: every flow sfcheck knows, their schemas and the environment contract. */
+import { passwordFlow } from './flows/password';
+import type { FlowSpec } from './types';
+
+export * from './types';
+export * from './schemas';
+export { passwordFlow, DOCS } from './flows/password';
+
+export const FLOWS: readonly FlowSpec[] = [passwordFlow];

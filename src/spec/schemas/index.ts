@@ -1,0 +1,26 @@
+/** Every response schema, by a stable name. */
+import type { JsonSchema } from '../types';
+import { accountQuerySchema, contactQuerySchema } from './query';
+import { restErrorSchema } from './rest-error';
+import { oauthErrorSchema, tokenSchema } from './token';
+import { userinfoErrorSchema, userinfoSchema } from './userinfo';
+import { versionsSchema } from './versions';
+
+export { accountQuerySchema, contactQuerySchema, querySchema } from './query';
+export type { QuerySchemaOptions } from './query';
+export { restErrorSchema } from './rest-error';
+export { oauthErrorSchema, tokenSchema } from './token';
+export { userinfoErrorSchema, userinfoSchema } from './userinfo';
+export { versionsSchema } from './versions';
+export { DRAFT_07 } from './common';
+
+export const SCHEMAS: Readonly<Record<string, JsonSchema>> = {
+  token: tokenSchema,
+  oauthError: oauthErrorSchema,
+  versions: versionsSchema,
+  contactQuery: contactQuerySchema,
+  accountQuery: accountQuerySchema,
+  restError: restErrorSchema,
+  userinfo: userinfoSchema,
+  userinfoError: userinfoErrorSchema,
+};
