@@ -9,15 +9,11 @@ import type { EnvironmentInput } from '../engine';
 import { SECRET_ENV_KEYS, type EnvKey } from '../spec';
 import { readJson } from './files';
 
+export { DEFAULT_API_VERSION } from '../generate';
+
 export const NAMED_ENVS = ['local', 'sandbox', 'production'] as const;
 export type NamedEnv = (typeof NAMED_ENVS)[number];
 
-export const LOGIN_URLS: Record<'sandbox' | 'production', string> = {
-  sandbox: 'https://test.salesforce.com',
-  production: 'https://login.salesforce.com',
-};
-
-export const DEFAULT_API_VERSION = '62.0';
 
 /** SF_ variable -> environment key. Required ones stop a run before any request when missing. */
 export const SF_VARIABLES: ReadonlyArray<{ name: string; key: EnvKey; required: boolean }> = [
@@ -73,17 +69,18 @@ export function orgValues(env: 'sandbox' | 'production', vars: Record<string, st
         'SF_SECURITY_TOKEN may be set to an empty value when the org trusts your IP range.',
     );
   }
-  const values: Partial<Record<EnvKey, string>> = { login_url: LOGIN_URLS[env], api_version: DEFAULT_API_VERSION };
+  // Only what the variables say; the environment's defaults (login host, API version) stay otherwise.
+  const values: Partial<Record<EnvKey, string>> = {};
   for (const v of SF_VARIABLES) {
     const value = vars[v.name];
     if (value !== undefined && (v.required || value !== '')) values[v.key] = value;
   }
-  if (values.login_url) checkUrl('SF_LOGIN_URL', values.login_url);
-  if (vars.SF_INSTANCE_URL) checkUrl('SF_INSTANCE_URL', vars.SF_INSTANCE_URL);
-  if (!/^\d{2,3}\.0$/.test(values.api_version ?? '')) {
+  if (values.login_url !== undefined) checkUrl('SF_LOGIN_URL', values.login_url);
+  if (values.instance_url !== undefined) checkUrl('SF_INSTANCE_URL', values.instance_url);
+  if (values.api_version !== undefined && !/^\d{2,3}\.0$/.test(values.api_version)) {
     throw new SfcheckError(
       'SFCHECK_BAD_VARIABLE',
-      `SF_API_VERSION must look like 62.0, got "${values.api_version ?? ''}"`,
+      `SF_API_VERSION must look like 62.0, got "${values.api_version}"`,
       'set SF_API_VERSION to a Salesforce API version such as 62.0 (or leave it unset)',
     );
   }

@@ -73,25 +73,25 @@ export class Redactor {
     return out;
   }
 
-  /** A deep copy with every string redacted (and values of secret-looking keys masked outright). */
+  /** A deep copy with every string redacted, and values under secret-looking keys masked outright. */
   deep<T>(value: T): T {
-    const walk = (v: unknown, key?: string): unknown => {
-      if (typeof v === 'string') return key && SECRET_NAME.test(key) && v !== '' ? REDACTED : this.text(v);
-      if (Array.isArray(v)) return v.map((x) => walk(x));
+    const walk = (v: unknown, secretKey: boolean): unknown => {
+      if (typeof v === 'string') return secretKey && v !== '' ? REDACTED : this.text(v);
+      if (Array.isArray(v)) return v.map((x) => walk(x, false));
       if (v && typeof v === 'object') {
-        const entries = Object.entries(v as Record<string, unknown>);
-        // {key, value} pairs (headers, variables): judge the value by the pair's key.
-        const pairKey = typeof (v as { key?: unknown }).key === 'string' ? (v as { key: string }).key : undefined;
+        // {key, value} pairs (headers, variables): the pair's key decides whether its value is a secret.
+        const pairKey = (v as { key?: unknown }).key;
+        const secretPair = typeof pairKey === 'string' && isSecretKey(pairKey);
         return Object.fromEntries(
-          entries.map(([k, x]) => [k, walk(x, k === 'value' && pairKey && isSecretPair(pairKey) ? pairKey : k)]),
+          Object.entries(v as Record<string, unknown>).map(([k, x]) => [k, walk(x, k === 'value' ? secretPair : isSecretKey(k))]),
         );
       }
       return v;
     };
-    return walk(value) as T;
+    return walk(value, false) as T;
   }
 }
 
-function isSecretPair(key: string): boolean {
+function isSecretKey(key: string): boolean {
   return SECRET_NAME.test(key) || /^authorization$/i.test(key);
 }

@@ -24,6 +24,11 @@ export interface SpecCapture {
   variable: string;
   /** Top-level property of the JSON success body. */
   from: string;
+  /**
+   * When true, a non-empty value the environment already holds is kept (the user pinned it, e.g. SF_INSTANCE_URL);
+   * when false the environment value, if the key exists there, is always replaced (e.g. a fresh access token).
+   */
+  keepPinned?: boolean;
 }
 
 export interface RequestSpec {

@@ -6,7 +6,7 @@ import type { Command } from 'commander';
 import { existsSync } from 'node:fs';
 import { startEmulator, type RunningEmulator } from '../../emulator';
 import { SfcheckError } from '../../errors';
-import { buildCollection, buildEnvironment, localEnvironmentValues } from '../../generate';
+import { buildCollection, buildEnvironment, localEnvironmentValues, orgEnvironmentValues } from '../../generate';
 import { FLOWS } from '../../spec';
 import {
   DEFAULT_API_VERSION,
@@ -41,7 +41,7 @@ export function registerVerify(program: Command, setExit: (code: number) => void
         process.stdout.write(`embedded Salesforce emulator on ${emulator.url}\n`);
       } else if (raw.env === 'sandbox' || raw.env === 'production') {
         const values = orgValues(raw.env, loadProcessVariables(process.cwd()));
-        environment = withValues(buildEnvironment(raw.env, {} as never) as EnvironmentInput, values);
+        environment = withValues(buildEnvironment(raw.env, orgEnvironmentValues(raw.env, DEFAULT_API_VERSION)) as EnvironmentInput, values);
       } else if (existsSync(raw.env)) {
         environment = readEnvironmentFile(raw.env);
       } else {

@@ -55,7 +55,7 @@ const token: RequestSpec = {
   errorSchema: oauthErrorSchema,
   captures: [
     { variable: 'access_token', from: 'access_token' },
-    { variable: 'instance_url', from: 'instance_url' },
+    { variable: 'instance_url', from: 'instance_url', keepPinned: true },
   ],
 };
 

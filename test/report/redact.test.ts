@@ -1,0 +1,62 @@
+import { strict as assert } from 'node:assert';
+import { Redactor, REDACTED } from '../../src/report';
+
+describe('redaction', () => {
+  it('masks secret-typed and secret-named variable values, also URL- and form-encoded', () => {
+    const r = new Redactor().addVariables([
+      { key: 'client_secret', value: 'sec ret/+1', type: 'default' },
+      { key: 'api_note', value: 'visible-value', type: 'default' },
+      { key: 'anything', value: 'typed-secret', type: 'secret' },
+    ]);
+    const text = `a=sec ret/+1 b=${encodeURIComponent('sec ret/+1')} c=sec+ret%2F%2B1 d=typed-secret e=visible-value`;
+    const out = r.text(text);
+    assert.ok(!out.includes('sec ret') && !out.includes('sec%20ret') && !out.includes('sec+ret'), out);
+    assert.ok(!out.includes('typed-secret'), out);
+    assert.ok(out.includes('visible-value'), out);
+  });
+
+  it('masks bearer credentials and Salesforce session ids by pattern', () => {
+    const token = `00D5e000001N20Q!${'A'.repeat(60)}`;
+    const out = new Redactor().text(`Authorization: Bearer abcdefghijkl and ${token}`);
+    assert.ok(!out.includes('abcdefghijkl') && !out.includes(token), out);
+    assert.ok(out.includes(`Bearer ${REDACTED}`));
+  });
+
+  it('learns tokens from a token response and masks form fields in bodies', () => {
+    const r = new Redactor().learnFromRequest({
+      id: 'i',
+      name: 't',
+      path: ['t'],
+      iteration: 1,
+      request: { method: 'POST', url: 'http://127.0.0.1/token', headers: [], body: 'grant_type=password&password=hunter22' },
+      response: {
+        code: 200,
+        status: 'OK',
+        headers: [],
+        body: JSON.stringify({ access_token: 'tok-123456789', refresh_token: 'ref-987654321' }),
+        bodyTruncated: false,
+        size: 10,
+        timeMs: 1,
+      },
+      tests: [],
+      errors: [],
+      startedAtMs: 0,
+      durationMs: 1,
+    });
+    const out = r.text('got tok-123456789 and ref-987654321; sent grant_type=password&password=hunter22');
+    assert.ok(!out.includes('tok-123456789') && !out.includes('ref-987654321') && !out.includes('hunter22'), out);
+  });
+
+  it('deep-redacts {key, value} pairs by their key', () => {
+    const out = new Redactor().deep({
+      headers: [
+        { key: 'Authorization', value: 'Bearer xyz' },
+        { key: 'Accept', value: 'application/json' },
+      ],
+      variables: [{ key: 'access_token', value: 'short', type: 'default' }],
+    });
+    assert.equal(out.headers[0]?.value, REDACTED);
+    assert.equal(out.headers[1]?.value, 'application/json');
+    assert.equal(out.variables[0]?.value, REDACTED);
+  });
+});
