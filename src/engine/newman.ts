@@ -10,6 +10,7 @@ import {
   DEFAULT_REQUEST_TIMEOUT_MS,
   DEFAULT_SCRIPT_TIMEOUT_MS,
   type Engine,
+  type EnvironmentInput,
   type KeyValue,
   type RequestResult,
   type RunInput,
@@ -91,13 +92,15 @@ function bodyText(req: PmRequest): string | undefined {
   return body.toString();
 }
 
-function variablesOf(list: PmList<PmVariable> | undefined): VariableValue[] {
+/** postman-collection turns the environment type "secret" into "any": the input says which keys were secret. */
+function variablesOf(list: PmList<PmVariable> | undefined, input?: EnvironmentInput): VariableValue[] {
+  const secret = new Set((input?.values ?? []).filter((v) => v.type === 'secret').map((v) => v.key));
   return listOf(list)
     .filter((v) => !v.disabled)
     .map((v) => ({
       key: v.key,
       value: v.value === undefined || v.value === null ? '' : String(v.value),
-      type: v.type === 'secret' ? 'secret' : 'default',
+      type: v.type === 'secret' || secret.has(v.key) ? 'secret' : 'default',
     }));
 }
 
@@ -120,6 +123,9 @@ export const newmanEngine: Engine = {
     const started = Date.now();
     const results: RequestResult[] = [];
     const open = new Map<string, RequestResult>();
+    // newman's summary keeps the collection's variables as they were; scripts change a copy, which every script
+    // execution reports. The last one seen is the collection scope as the run ended.
+    let collectionScope: PmList<PmVariable> | undefined;
     let index = 0;
     listener.onRunStart?.({ engine: 'newman', collection: info.name, total });
 
@@ -149,9 +155,9 @@ export const newmanEngine: Engine = {
             requests: results,
             warnings: unresolvedWarnings(results),
             variables: {
-              environment: variablesOf(s?.environment?.values),
-              collection: variablesOf(s?.collection?.variables),
-              globals: variablesOf(s?.globals?.values),
+              environment: variablesOf(s?.environment?.values, input.environment),
+              collection: variablesOf(collectionScope ?? s?.collection?.variables),
+              globals: variablesOf(s?.globals?.values, input.globals),
             },
           };
           if (err) run.error = { kind: 'engine', message: err.message };
@@ -226,7 +232,12 @@ export const newmanEngine: Engine = {
 
       emitter.on(
         'script',
-        (err: NewmanError | null, o: { event?: { listen?: string }; cursor: Cursor }) => {
+        (
+          err: NewmanError | null,
+          o: { event?: { listen?: string }; cursor: Cursor; execution?: { collectionVariables?: { values?: PmList<PmVariable> } } },
+        ) => {
+          const scope = o.execution?.collectionVariables?.values;
+          if (scope) collectionScope = scope;
           const r = open.get(o.cursor.ref);
           if (!r || !err) return;
           const phase = o.event?.listen === 'prerequest' ? 'prerequest' : 'test';

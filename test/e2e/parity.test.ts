@@ -1,0 +1,73 @@
+/**
+ * Both engines run the same generated collection against the real emulator over HTTP and must return the same tree:
+ * same requests, same responses, same test names and verdicts, same messages.
+ */
+import { strict as assert } from 'node:assert';
+import { check, type CheckedRun } from '../../src/check';
+import { startEmulator, type RunningEmulator } from '../../src/emulator';
+import { ENGINES, type EnvironmentInput } from '../../src/engine';
+import { localEnvironment, passwordCollection } from './fixtures';
+
+function header(headers: Array<{ key: string; value: string }> | undefined, name: string): string | undefined {
+  return headers?.find((h) => h.key.toLowerCase() === name)?.value;
+}
+
+/** What must be equal between engines; timings, ids of the run and engine-specific system headers are left out. */
+function comparable(run: CheckedRun) {
+  return {
+    collection: run.collection,
+    verdict: run.summary.verdict,
+    summary: run.summary,
+    warnings: run.warnings,
+    requests: run.requests.map((r) => ({
+      id: r.id,
+      path: r.path,
+      method: r.request.method,
+      url: decodeURIComponent(r.request.url),
+      authorization: header(r.request.headers, 'authorization')?.replace(/ .*/, ' …'),
+      code: r.response?.code,
+      contentType: header(r.response?.headers, 'content-type'),
+      verdict: r.verdict,
+      assertions: r.assertions,
+      errors: r.errors,
+    })),
+    collectionVariables: run.variables.collection.map((v) => v.key).sort(),
+  };
+}
+
+async function both(collection: unknown, environment: EnvironmentInput) {
+  const native = check(await ENGINES.native.run({ collection, environment }));
+  const newman = check(await ENGINES.newman.run({ collection, environment }));
+  return { native, newman };
+}
+
+describe('engines: native and newman agree on the emulator', function () {
+  this.timeout(30_000);
+  let emu: RunningEmulator;
+  before(async () => {
+    emu = await startEmulator({ port: 0 });
+  });
+  after(async () => {
+    await emu.close();
+  });
+
+  it('with the right credentials: every documented request passes on both engines, same tree', async () => {
+    const { native, newman } = await both(passwordCollection(), localEnvironment(emu));
+    assert.equal(native.summary.verdict, 'passed', JSON.stringify(native.requests.map((r) => [r.name, r.assertions, r.errors]), null, 1));
+    assert.equal(native.requests.length, 5);
+    assert.ok(native.requests.every((r) => r.assertions.length >= 3));
+    assert.deepEqual(comparable(newman), comparable(native));
+  });
+
+  it('with a wrong password: the same failures, with the same expected and actual values', async () => {
+    const { native, newman } = await both(passwordCollection(), localEnvironment(emu, { password: 'not-the-password' }));
+    assert.equal(native.summary.verdict, 'failed');
+    const token = native.requests[0];
+    assert.equal(token?.response?.code, 400);
+    assert.deepEqual(
+      token?.assertions.find((a) => a.name === 'status is 200'),
+      { name: 'status is 200', passed: false, skipped: false, expected: 'status 200', actual: 'status 400', message: 'expected response to have status code 200 but got 400' },
+    );
+    assert.deepEqual(comparable(newman), comparable(native));
+  });
+});
