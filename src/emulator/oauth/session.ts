@@ -1,0 +1,68 @@
+/**
+ * Access tokens and the sessions behind them. A token is `<15-char org id>!<opaque>` with a random
+ * opaque part; sessions end after `timeoutMs` without use (Salesforce's session timeout is inactivity-based).
+ */
+import { randomBytes } from 'node:crypto';
+
+/** 64 characters, so one random byte masked to 6 bits picks one without bias. */
+const TOKEN_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789._';
+const OPAQUE_LENGTH = 96;
+export const DEFAULT_SESSION_TIMEOUT_MS = 2 * 60 * 60 * 1000;
+
+export interface Session {
+  accessToken: string;
+  orgId: string;
+  userId: string;
+  clientId: string;
+  /** Epoch ms when the token was issued. */
+  issuedAt: number;
+  lastUsedAt: number;
+}
+
+function opaque(): string {
+  const bytes = randomBytes(OPAQUE_LENGTH);
+  let out = '';
+  for (const byte of bytes) out += TOKEN_ALPHABET.charAt(byte & 63);
+  // Real tokens start with "A" after the "!" (e.g. "!AQ...", "!AR...").
+  return 'A' + out.slice(1);
+}
+
+export class SessionStore {
+  private readonly sessions = new Map<string, Session>();
+
+  constructor(
+    private readonly timeoutMs = DEFAULT_SESSION_TIMEOUT_MS,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  issue(org: { id15: string; id: string }, userId: string, clientId: string): Session {
+    const at = this.now();
+    const session: Session = {
+      accessToken: `${org.id15}!${opaque()}`,
+      orgId: org.id,
+      userId,
+      clientId,
+      issuedAt: at,
+      lastUsedAt: at,
+    };
+    this.sessions.set(session.accessToken, session);
+    return session;
+  }
+
+  /** The live session of a token, refreshing its inactivity clock; undefined when unknown or expired. */
+  use(accessToken: string): Session | undefined {
+    const session = this.sessions.get(accessToken);
+    if (!session) return undefined;
+    const at = this.now();
+    if (at - session.lastUsedAt > this.timeoutMs) {
+      this.sessions.delete(accessToken);
+      return undefined;
+    }
+    session.lastUsedAt = at;
+    return session;
+  }
+
+  revoke(accessToken: string): boolean {
+    return this.sessions.delete(accessToken);
+  }
+}

@@ -1,0 +1,107 @@
+/**
+ * The node:http side: reads each request (body capped), routes it, and writes the Reply. Any exception
+ * becomes Salesforce's 500 UNKNOWN_EXCEPTION; nothing a client sends can crash the server.
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { EmulatorContext } from './context';
+import type { EmuRequest, Reply } from './http';
+import { OAUTH_ERRORS, oauthErrorReply } from './oauth/errors';
+import { tokenEndpoint } from './oauth/token';
+import { dataApi } from './rest/data-api';
+import { apiError, methodNotAllowedReply, notFoundReply, unknownExceptionReply } from './rest/errors';
+import { dispatch, findRoute, type Route } from './router';
+import { userinfoEndpoint } from './routes/userinfo';
+import { versionsResource } from './routes/versions';
+
+export const MAX_BODY_BYTES = 10 * 1024 * 1024;
+
+type TopRoute = Route<[EmuRequest, EmulatorContext]>;
+
+const ROUTES: readonly TopRoute[] = [
+  {
+    pattern: /^\/services\/oauth2\/token\/?$/,
+    methods: ['POST'],
+    handle: (_m, req, ctx) => tokenEndpoint(req, ctx),
+    wrongMethod: () => oauthErrorReply(OAUTH_ERRORS.mustUsePost),
+  },
+  {
+    pattern: /^\/services\/oauth2\/userinfo\/?$/,
+    methods: ['GET', 'POST'],
+    handle: (_m, req, ctx) => userinfoEndpoint(req, ctx),
+    wrongMethod: methodNotAllowedReply,
+  },
+  { pattern: /^\/services\/data\/?$/, methods: ['GET'], handle: () => versionsResource(), wrongMethod: methodNotAllowedReply },
+  {
+    // Authentication comes before method and path checks under a version; data-api routes the rest.
+    pattern: /^\/services\/data\/./,
+    methods: ['GET', 'HEAD', 'POST', 'PATCH', 'PUT', 'DELETE'],
+    handle: (_m, req, ctx) => dataApi(req, ctx),
+    wrongMethod: methodNotAllowedReply,
+  },
+];
+
+type BodyResult = { body: Buffer } | { tooLarge: true };
+
+function readBody(req: IncomingMessage, limit: number): Promise<BodyResult> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let tooLarge = false;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) tooLarge = true;
+      if (!tooLarge) chunks.push(chunk);
+    });
+    req.on('end', () => resolve(tooLarge ? { tooLarge: true } : { body: Buffer.concat(chunks) }));
+    req.on('error', reject);
+  });
+}
+
+function toEmuRequest(req: IncomingMessage, body: Buffer): EmuRequest {
+  // Split by hand: new URL() would read a path starting with "//" as a host.
+  const raw = req.url ?? '/';
+  const q = raw.indexOf('?');
+  return {
+    method: (req.method ?? 'GET').toUpperCase(),
+    path: q < 0 ? raw : raw.slice(0, q),
+    query: new URLSearchParams(q < 0 ? '' : raw.slice(q + 1)),
+    headers: req.headers,
+    body,
+  };
+}
+
+async function answer(req: IncomingMessage, ctx: EmulatorContext): Promise<Reply> {
+  const read = await readBody(req, MAX_BODY_BYTES);
+  if ('tooLarge' in read) {
+    const reply = apiError(413, 'REQUEST_ENTITY_TOO_LARGE', `Request body exceeds ${MAX_BODY_BYTES} bytes`);
+    reply.headers.Connection = 'close';
+    return reply;
+  }
+  const request = toEmuRequest(req, read.body);
+  const found = findRoute(ROUTES, request.path);
+  return found ? dispatch(found, request.method, request, ctx) : notFoundReply();
+}
+
+function send(res: ServerResponse, reply: Reply): void {
+  const payload = Buffer.from(reply.body, 'utf8');
+  res.statusCode = reply.status;
+  for (const [name, value] of Object.entries(reply.headers)) res.setHeader(name, value);
+  res.setHeader('Content-Length', payload.length);
+  res.end(payload); // node:http leaves the body out of HEAD responses
+}
+
+export function createEmulatorServer(ctx: EmulatorContext): Server {
+  const server = createServer((req, res) => {
+    answer(req, ctx)
+      .catch(() => unknownExceptionReply())
+      .then((reply) => {
+        if (!res.headersSent && !res.destroyed) send(res, reply);
+      })
+      .catch(() => res.destroy());
+  });
+  server.on('clientError', (_err, socket) => {
+    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+    else socket.destroy();
+  });
+  return server;
+}

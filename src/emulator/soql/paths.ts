@@ -1,0 +1,59 @@
+/**
+ * Field paths in SOQL (`Name`, `Account.Name`, `Account.Owner.Name`): resolution against the schema,
+ * with Salesforce's INVALID_FIELD texts, and reading a path's value from a stored record.
+ */
+import type { FieldDef, FieldValue, Schema, SObjectDef } from '../data/schema';
+import type { RecordStore, StoredRecord } from '../data/store';
+import { SOQL_TEXT } from './errors';
+
+export interface ResolvedPath {
+  /** The path as the query spelled it (after an alias prefix is dropped). */
+  text: string;
+  /** Reference fields walked, root first (`AccountId` for `Account.Name` on Contact). */
+  hops: FieldDef[];
+  /** Objects reached by each hop (`Account` for `Account.Name` on Contact). */
+  objects: SObjectDef[];
+  field: FieldDef;
+}
+
+export type PathResult = { path: ResolvedPath } | { error: string };
+
+export function resolvePath(schema: Schema, root: SObjectDef, rawPath: string, alias?: string): PathResult {
+  let segments = rawPath.split('.');
+  const first = segments[0]!.toLowerCase();
+  // `SELECT a.Name FROM Account a` and `SELECT Account.Name FROM Account` name the root itself.
+  if (segments.length > 1 && (first === alias?.toLowerCase() || (first === root.name.toLowerCase() && !schema.relationship(root, first)))) {
+    segments = segments.slice(1);
+  }
+  const hops: FieldDef[] = [];
+  const objects: SObjectDef[] = [];
+  let current = root;
+  for (const relationship of segments.slice(0, -1)) {
+    const hop = schema.relationship(current, relationship);
+    const target = hop?.referenceTo?.[0] === undefined ? undefined : schema.object(hop.referenceTo[0]);
+    if (!hop || !target) return { error: SOQL_TEXT.badRelationship(relationship) };
+    hops.push(hop);
+    objects.push(target);
+    current = target;
+  }
+  const name = segments[segments.length - 1]!;
+  const field = schema.field(current, name);
+  if (!field) return { error: SOQL_TEXT.noSuchColumn(name, current.name) };
+  return { path: { text: segments.join('.'), hops, objects, field } };
+}
+
+/** The parent record a chain of hops leads to, or null when a lookup on the way is empty. */
+export function walk(store: RecordStore, record: StoredRecord, hops: readonly FieldDef[]): StoredRecord | null {
+  let current: StoredRecord | undefined = record;
+  for (const hop of hops) {
+    const parentId: FieldValue | undefined = current.values[hop.name];
+    current = typeof parentId === 'string' ? store.get(parentId) : undefined;
+    if (!current) return null;
+  }
+  return current;
+}
+
+export function valueAt(store: RecordStore, record: StoredRecord, path: ResolvedPath): FieldValue {
+  const holder = walk(store, record, path.hops);
+  return holder ? (holder.values[path.field.name] ?? null) : null;
+}
