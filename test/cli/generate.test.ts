@@ -17,7 +17,7 @@ describe('generate --check', function () {
     cpSync(join(ROOT, 'collections'), join(dir, 'collections'), { recursive: true });
     cpSync(join(ROOT, 'environments'), join(dir, 'environments'), { recursive: true });
     const col = join(dir, 'collections', 'salesforce-password.postman_collection.json');
-    writeFileSync(col, readFileSync(col, 'utf8').replace('"status is 200"', '"status is 201"'));
+    writeFileSync(col, readFileSync(col, 'utf8').replace('status is 200', 'status is 201'));
     rmSync(join(dir, 'environments', 'sandbox.postman_environment.json'));
     const r = await runCli(['generate', '--check', '--dir', dir]);
     assert.equal(r.code, 1);

@@ -71,3 +71,31 @@ describe('engines: native and newman agree on the emulator', function () {
     assert.deepEqual(comparable(newman), comparable(native));
   });
 });
+
+describe('engines: a pinned instance_url is kept (SF_INSTANCE_URL)', function () {
+  this.timeout(30_000);
+  let emu: RunningEmulator;
+  let other: RunningEmulator;
+  before(async () => {
+    emu = await startEmulator({ port: 0 });
+    other = await startEmulator({ port: 0 });
+  });
+  after(async () => {
+    await emu.close();
+    await other.close();
+  });
+
+  for (const engine of ['native', 'newman'] as const) {
+    it(`${engine}: requests after the token go to the pinned instance, and an empty one is filled from the token`, async () => {
+      // Pinned to another org: its sessions do not know our token, so the data calls must hit it and get 401.
+      const pinned = check(await ENGINES[engine].run({ collection: passwordCollection(), environment: localEnvironment(emu, { instance_url: other.url }) }));
+      const query = pinned.requests.find((r) => r.name.startsWith('Query Accounts'));
+      assert.ok(query?.request.url.startsWith(other.url), query?.request.url);
+      assert.equal(query?.response?.code, 401);
+
+      const empty = check(await ENGINES[engine].run({ collection: passwordCollection(), environment: localEnvironment(emu, { instance_url: '' }) }));
+      assert.equal(empty.summary.verdict, 'passed');
+      assert.equal(empty.variables.environment.find((v) => v.key === 'instance_url')?.value, emu.url);
+    });
+  }
+});

@@ -43,8 +43,8 @@ function stub(token: Record<string, unknown>): Promise<{ server: Server; url: st
 }
 
 function run(url: string): Promise<NewmanRunSummary> {
-  // instance_url deliberately wrong: the token request must replace it in the environment.
-  const values = { ...localEnvironmentValues({ ...INPUT.local, url }, '62.0'), instance_url: 'http://127.0.0.1:9' };
+  // instance_url empty, as in a fresh sandbox environment: the token request must fill it in the environment.
+  const values = { ...localEnvironmentValues({ ...INPUT.local, url }, '62.0'), instance_url: '' };
   return new Promise((resolve, reject) =>
     newman.run(
       { collection: buildCollection(passwordFlow) as never, environment: buildEnvironment('local', values) as never, reporters: [], timeoutRequest: 10000 },
