@@ -25,7 +25,7 @@ export function unresolvedWarnings(requests: readonly RequestResult[]): string[]
   const seen = new Set<string>();
   const out: string[] = [];
   for (const r of requests) {
-    const sent = [r.request.url, ...r.request.headers.map((h) => `${h.key}: ${h.value}`), r.request.body ?? ''];
+    const sent = [safeDecode(r.request.url), ...r.request.headers.map((h) => `${h.key}: ${h.value}`), r.request.body ?? ''];
     for (const text of sent) {
       for (const m of text.matchAll(UNRESOLVED)) {
         const key = `${m[1]}\u0000${r.name}`;
@@ -36,6 +36,14 @@ export function unresolvedWarnings(requests: readonly RequestResult[]): string[]
     }
   }
   return out;
+}
+
+function safeDecode(url: string): string {
+  try {
+    return decodeURI(url);
+  } catch {
+    return url;
+  }
 }
 
 export function unresolvedWarning(variable: string, requestName: string): string {

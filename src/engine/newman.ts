@@ -5,8 +5,8 @@
  */
 import newman from 'newman';
 import type { EventEmitter } from 'node:events';
+import { keepBody } from './body';
 import {
-  BODY_KEEP_BYTES,
   DEFAULT_REQUEST_TIMEOUT_MS,
   DEFAULT_SCRIPT_TIMEOUT_MS,
   type Engine,
@@ -29,6 +29,8 @@ interface PmHeader {
   key: string;
   value: string;
   disabled?: boolean;
+  /** Set on headers postman-runtime adds itself. */
+  system?: boolean;
 }
 interface PmVariable {
   key: string;
@@ -40,6 +42,7 @@ interface PmItem {
   id: string;
   name: string;
   parent?(): PmItem | undefined;
+  protocolProfileBehavior?: { disableBodyPruning?: boolean };
 }
 interface PmRequest {
   method: string;
@@ -79,17 +82,44 @@ function pathOf(item: PmItem): string[] {
   return names;
 }
 
-function bodyText(req: PmRequest): string | undefined {
+/** Form encoding as postman-runtime sends it: encodeURIComponent plus !'()* escaped. */
+function formEncode(s: string): string {
+  return encodeURIComponent(s).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+}
+
+/** Methods whose body postman-runtime drops unless protocolProfileBehavior.disableBodyPruning is set. */
+const PRUNED = new Set(['GET', 'HEAD', 'COPY', 'UNLOCK', 'UNLINK', 'PURGE', 'LINK', 'VIEW']);
+
+/** The body as it went on the wire (newman's request event carries the pre-send definition). */
+function bodyText(req: PmRequest, pruned: boolean): string | undefined {
   const body = req.body;
-  if (!body || !body.mode) return undefined;
+  if (!body || !body.mode || pruned) return undefined;
   if (body.mode === 'urlencoded') {
     return listOf(body.urlencoded)
       .filter((f) => !f.disabled)
-      .map((f) => `${encodeURIComponent(f.key)}=${encodeURIComponent(String(f.value ?? ''))}`)
+      .map((f) => `${formEncode(f.key)}=${formEncode(String(f.value ?? ''))}`)
       .join('&');
   }
   if (body.mode === 'raw') return body.raw ?? '';
   return body.toString();
+}
+
+/**
+ * The request headers as sent, less the system headers newman adds that the native engine does not send (User-Agent,
+ * Postman-Token, Host…; both send Accept: *\/* when none is set); plus the form Content-Type newman sends unlisted.
+ */
+const SYSTEM_HEADERS = new Set(['user-agent', 'postman-token', 'cache-control', 'host', 'accept-encoding', 'connection', 'content-length']);
+
+function sentHeaders(req: PmRequest, body: string | undefined): KeyValue[] {
+  const headers = headersOf(listOf(req.headers).filter((h) => !(h.system && SYSTEM_HEADERS.has(h.key.toLowerCase()))));
+  if (body !== undefined && req.body?.mode === 'urlencoded' && !headers.some((h) => /^content-type$/i.test(h.key))) {
+    headers.push({ key: 'Content-Type', value: 'application/x-www-form-urlencoded' });
+  }
+  return headers;
+}
+
+function enabledOnly(env: EnvironmentInput | undefined): EnvironmentInput | undefined {
+  return env && { ...env, values: env.values.filter((v) => v.enabled !== false) };
 }
 
 /** postman-collection turns the environment type "secret" into "any": the input says which keys were secret. */
@@ -104,8 +134,8 @@ function variablesOf(list: PmList<PmVariable> | undefined, input?: EnvironmentIn
     }));
 }
 
-function headersOf(list: PmList<PmHeader> | undefined): KeyValue[] {
-  return listOf(list)
+function headersOf(list: PmList<PmHeader> | PmHeader[] | undefined): KeyValue[] {
+  return (Array.isArray(list) ? list : listOf(list))
     .filter((h) => !h.disabled)
     .map((h) => ({ key: h.key, value: String(h.value) }));
 }
@@ -126,6 +156,18 @@ export const newmanEngine: Engine = {
     // newman's summary keeps the collection's variables as they were; scripts change a copy, which every script
     // execution reports. The last one seen is the collection scope as the run ended.
     let collectionScope: PmList<PmVariable> | undefined;
+    const unpruned = new Set<string>();
+    // A bug in the mapping below must not become an uncaught exception inside newman's emitter.
+    let mappingError: Error | undefined;
+    const guard =
+      <A extends unknown[]>(fn: (...args: A) => void) =>
+      (...args: A): void => {
+        try {
+          fn(...args);
+        } catch (e) {
+          mappingError ??= e instanceof Error ? e : new Error(String(e));
+        }
+      };
     let index = 0;
     listener.onRunStart?.({ engine: 'newman', collection: info.name, total });
 
@@ -133,8 +175,9 @@ export const newmanEngine: Engine = {
       const emitter = newman.run(
         {
           collection: input.collection as never,
-          environment: input.environment as never,
-          globals: input.globals as never,
+          // newman resolves enabled:false values (Postman does not): hand it only the enabled ones.
+          environment: enabledOnly(input.environment) as never,
+          globals: enabledOnly(input.globals) as never,
           reporters: [],
           timeoutRequest: input.timeoutRequestMs ?? DEFAULT_REQUEST_TIMEOUT_MS,
           timeoutScript: input.scriptTimeoutMs ?? DEFAULT_SCRIPT_TIMEOUT_MS,
@@ -161,13 +204,14 @@ export const newmanEngine: Engine = {
             },
           };
           if (err) run.error = { kind: 'engine', message: err.message };
+          else if (mappingError) run.error = { kind: 'engine', message: `sfcheck could not read a newman event: ${mappingError.message}` };
           for (const w of run.warnings) listener.onWarning?.(w);
           listener.onRunEnd?.(run);
           resolve(run);
         },
       ) as unknown as EventEmitter;
 
-      emitter.on('beforeItem', (_err: unknown, o: { item: PmItem; cursor: Cursor }) => {
+      emitter.on('beforeItem', guard((_err: unknown, o: { item: PmItem; cursor: Cursor }) => {
         const r: RequestResult = {
           id: o.item.id,
           name: o.item.name,
@@ -180,20 +224,22 @@ export const newmanEngine: Engine = {
           durationMs: 0,
         };
         open.set(o.cursor.ref, r);
+        if (o.item.protocolProfileBehavior?.disableBodyPruning === true) unpruned.add(o.cursor.ref);
         listener.onRequestStart?.({ index, total, name: r.name, path: r.path });
-      });
+      }));
 
       emitter.on(
         'request',
-        (err: NewmanError | null, o: { request?: PmRequest; response?: PmResponse; cursor: Cursor }) => {
+        guard((err: NewmanError | null, o: { request?: PmRequest; response?: PmResponse; cursor: Cursor }) => {
           const r = open.get(o.cursor.ref);
           if (!r) return;
           if (o.request) {
-            const body = bodyText(o.request);
+            const method = o.request.method.toUpperCase();
+            const body = bodyText(o.request, PRUNED.has(method) && !unpruned.has(o.cursor.ref));
             r.request = {
               method: o.request.method,
               url: o.request.url.toString(),
-              headers: headersOf(o.request.headers),
+              headers: sentHeaders(o.request, body),
               ...(body !== undefined ? { body } : {}),
             };
           }
@@ -202,23 +248,20 @@ export const newmanEngine: Engine = {
             return;
           }
           if (o.response) {
-            const buf = o.response.stream ?? Buffer.alloc(0);
             r.response = {
               code: o.response.code,
               status: o.response.status,
               headers: headersOf(o.response.headers),
-              body: buf.subarray(0, BODY_KEEP_BYTES).toString('utf8'),
-              bodyTruncated: buf.length > BODY_KEEP_BYTES,
-              size: buf.length,
+              ...keepBody(o.response.stream ?? Buffer.alloc(0)),
               timeMs: o.response.responseTime ?? 0,
             };
           }
-        },
+        }),
       );
 
       emitter.on(
         'assertion',
-        (err: NewmanError | null, o: { assertion: string; skipped?: boolean; cursor: Cursor }) => {
+        guard((err: NewmanError | null, o: { assertion: string; skipped?: boolean; cursor: Cursor }) => {
           const r = open.get(o.cursor.ref);
           if (!r) return;
           r.tests.push({
@@ -227,12 +270,12 @@ export const newmanEngine: Engine = {
             skipped: Boolean(o.skipped),
             ...(err ? { message: err.message, errorName: err.name } : {}),
           });
-        },
+        }),
       );
 
       emitter.on(
         'script',
-        (
+        guard((
           err: NewmanError | null,
           o: { event?: { listen?: string }; cursor: Cursor; execution?: { collectionVariables?: { values?: PmList<PmVariable> } } },
         ) => {
@@ -242,18 +285,19 @@ export const newmanEngine: Engine = {
           if (!r || !err) return;
           const phase = o.event?.listen === 'prerequest' ? 'prerequest' : 'test';
           r.errors.push({ kind: 'script', phase, message: `${err.name}: ${err.message}` });
-        },
+        }),
       );
 
-      emitter.on('item', (_err: unknown, o: { cursor: Cursor }) => {
+      emitter.on('item', guard((_err: unknown, o: { cursor: Cursor }) => {
         const r = open.get(o.cursor.ref);
         if (!r) return;
         open.delete(o.cursor.ref);
+        unpruned.delete(o.cursor.ref);
         r.durationMs = Date.now() - started - r.startedAtMs;
         results.push(r);
         listener.onRequestEnd?.(r, { index, total });
         index += 1;
-      });
+      }));
 
       emitter.on('error', reject);
     });

@@ -22,7 +22,7 @@ export interface VariableValue {
 export interface TestOutcome {
   name: string;
   passed: boolean;
-  /** pm.test without a callback, or pm.test.skip. */
+  /** pm.test.skip. (pm.test without a callback passes, as in Postman.) */
   skipped: boolean;
   /** The assertion error's message when the test failed (e.g. "expected 401 to equal 200"). */
   message?: string;

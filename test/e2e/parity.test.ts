@@ -99,3 +99,91 @@ describe('engines: a pinned instance_url is kept (SF_INSTANCE_URL)', function ()
     });
   }
 });
+
+describe('engines: agree on collection features beyond the generated ones', function () {
+  this.timeout(30_000);
+  let emu: RunningEmulator;
+  before(async () => {
+    emu = await startEmulator({ port: 0 });
+  });
+  after(async () => {
+    await emu.close();
+  });
+
+  it('folders, form encoding, GET bodies, unresolved variables, disabled values, callback-less tests', async () => {
+    const c = emu.credentials;
+    const tests = (lines: string[]) => [{ listen: 'test', script: { type: 'text/javascript', exec: lines } }];
+    const collection = {
+      info: { _postman_id: 'feature-parity', name: 'feature parity', schema: 'https://schema.getpostman.com/json/collection/v2.1.0/collection.json' },
+      item: [
+        {
+          name: 'auth',
+          item: [
+            {
+              id: 'token',
+              name: 'token',
+              event: tests([
+                "pm.test('200', function () { pm.response.to.have.status(200); });",
+                "pm.test('no callback');",
+                "pm.collectionVariables.set('tok', pm.response.json().access_token);",
+              ]),
+              request: {
+                method: 'POST',
+                url: '{{base}}/services/oauth2/token',
+                body: {
+                  mode: 'urlencoded',
+                  urlencoded: [
+                    { key: 'grant_type', value: 'password' },
+                    { key: 'client_id', value: c.clientId },
+                    { key: 'client_secret', value: c.clientSecret },
+                    { key: 'username', value: c.username },
+                    { key: 'password', value: c.password + c.securityToken },
+                    { key: 'extra', value: "it's (a) test! *" },
+                    { key: 'off', value: 'x', disabled: true },
+                  ],
+                },
+              },
+            },
+          ],
+        },
+        {
+          id: 'get-with-body',
+          name: 'versions with a body',
+          event: tests(["pm.test('ok', function () { pm.expect(pm.response.json()).to.be.an('array'); });"]),
+          request: { method: 'GET', url: '{{base}}/services/data/', body: { mode: 'raw', raw: 'dropped' } },
+        },
+        {
+          id: 'unresolved',
+          name: 'unresolved path',
+          event: tests(["pm.test('404', function () { pm.response.to.have.status(404); });"]),
+          request: {
+            method: 'GET',
+            url: '{{base}}/services/data/v62.0/{{nowhere}}',
+            auth: { type: 'bearer', bearer: [{ key: 'token', value: '{{tok}}', type: 'string' }] },
+            header: [{ key: 'X-Note', value: '{{hidden}}' }],
+          },
+        },
+      ],
+      variable: [{ key: 'tok', value: '' }],
+    };
+    const environment = {
+      name: 'features',
+      values: [
+        { key: 'base', value: emu.url, enabled: true },
+        { key: 'hidden', value: 'should not resolve', enabled: false },
+      ],
+    };
+    const { native, newman } = await both(collection, environment);
+    assert.equal(native.summary.verdict, 'passed', JSON.stringify(native.requests.map((r) => [r.assertions, r.errors])));
+    assert.deepEqual(native.requests.map((r) => r.path.join('/')), ['auth/token', 'versions with a body', 'unresolved path']);
+    assert.deepEqual(native.warnings, ['unresolved variable {{nowhere}} in "unresolved path"', 'unresolved variable {{hidden}} in "unresolved path"']);
+    assert.equal(native.requests[1]?.request.body, undefined, 'GET body pruned');
+    assert.match(native.requests[0]?.request.body ?? '', /extra=it%27s%20%28a%29%20test%21%20%2A/);
+    assert.deepEqual(comparable(newman), comparable(native));
+    assert.deepEqual(
+      newman.requests.map((r) => r.request.body),
+      native.requests.map((r) => r.request.body),
+    );
+    assert.deepEqual(newman.variables.environment, native.variables.environment);
+  });
+});

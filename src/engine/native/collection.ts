@@ -1,0 +1,136 @@
+/**
+ * Walks a Postman Collection v2.1 JSON object (no SDK) into the flat, ordered list of requests to run:
+ * depth-first, in document order, each with its folder path, its effective auth (item, else nearest folder,
+ * else collection) and its scripts per event (collection, then folders outermost first, then the item).
+ */
+export interface AuthDefinition {
+  type: string;
+  /** The type's parameters, v2.1 list ([{key, value}]) or v2.0 map, as written. */
+  params: unknown;
+}
+
+export interface ProtocolProfile {
+  disableBodyPruning?: boolean;
+  followRedirects?: boolean;
+  maxRedirects?: number;
+  followOriginalHttpMethod?: boolean;
+  followAuthorizationHeader?: boolean;
+}
+
+export interface FlatItem {
+  id: string;
+  name: string;
+  /** Folder names then the item name. */
+  path: string[];
+  /** The request definition (a string URL is normalised to {url}). */
+  request: Record<string, unknown>;
+  auth?: AuthDefinition;
+  prerequest: string[];
+  test: string[];
+  profile: ProtocolProfile;
+}
+
+export interface FlatCollection {
+  id: string;
+  name: string;
+  variables: unknown;
+  items: FlatItem[];
+}
+
+export class CollectionShapeError extends Error {
+  override readonly name = 'CollectionShapeError';
+}
+
+interface Level {
+  name: string;
+  auth: unknown;
+  events: unknown;
+  profile: unknown;
+}
+
+type Obj = Record<string, unknown>;
+const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+export function flattenCollection(collection: unknown): FlatCollection {
+  if (!isObj(collection)) throw new CollectionShapeError('the collection is not a JSON object');
+  const info = isObj(collection['info']) ? collection['info'] : {};
+  if (!Array.isArray(collection['item'])) throw new CollectionShapeError('the collection has no "item" array');
+  const root: Level = { name: '', auth: collection['auth'], events: collection['event'], profile: collection['protocolProfileBehavior'] };
+  const items: FlatItem[] = [];
+  walk(collection['item'] as unknown[], [root], items);
+  return {
+    id: typeof info['_postman_id'] === 'string' ? info['_postman_id'] : '',
+    name: typeof info['name'] === 'string' ? info['name'] : '',
+    variables: collection['variable'],
+    items,
+  };
+}
+
+function walk(list: unknown[], levels: Level[], out: FlatItem[]): void {
+  for (const entry of list) {
+    if (!isObj(entry)) continue;
+    const name = typeof entry['name'] === 'string' ? entry['name'] : '';
+    if (Array.isArray(entry['item'])) {
+      walk(entry['item'] as unknown[], [...levels, { name, auth: entry['auth'], events: entry['event'], profile: entry['protocolProfileBehavior'] }], out);
+      continue;
+    }
+    const rawRequest = entry['request'];
+    if (rawRequest === undefined || rawRequest === null) continue;
+    const request: Obj = typeof rawRequest === 'string' ? { url: rawRequest } : isObj(rawRequest) ? rawRequest : {};
+    const self: Level = { name, auth: request['auth'], events: entry['event'], profile: entry['protocolProfileBehavior'] };
+    const chain = [...levels, self];
+    const folders = levels.slice(1).map((l) => l.name);
+    const id = typeof entry['id'] === 'string' ? entry['id'] : typeof entry['_postman_id'] === 'string' ? entry['_postman_id'] : [...folders, name].join('/');
+    out.push({
+      id,
+      name,
+      path: [...folders, name],
+      request,
+      auth: effectiveAuth(chain),
+      prerequest: scripts(chain, 'prerequest'),
+      test: scripts(chain, 'test'),
+      profile: mergeProfiles(chain),
+    });
+  }
+}
+
+/** Innermost level that states an auth; `null`, a missing auth or type "inherit" defer to the parent. */
+function effectiveAuth(chain: Level[]): AuthDefinition | undefined {
+  for (let i = chain.length - 1; i >= 0; i--) {
+    const auth = chain[i]?.auth;
+    if (!isObj(auth) || typeof auth['type'] !== 'string' || auth['type'] === 'inherit') continue;
+    const type = auth['type'];
+    return { type, params: auth[type] };
+  }
+  return undefined;
+}
+
+function scripts(chain: Level[], listen: 'prerequest' | 'test'): string[] {
+  const out: string[] = [];
+  for (const level of chain) {
+    if (!Array.isArray(level.events)) continue;
+    for (const ev of level.events as unknown[]) {
+      if (!isObj(ev) || ev['listen'] !== listen || ev['disabled'] === true) continue;
+      const script = ev['script'];
+      if (!isObj(script)) continue;
+      const exec = script['exec'];
+      const source = Array.isArray(exec) ? exec.map((l) => (typeof l === 'string' ? l : '')).join('\n') : typeof exec === 'string' ? exec : '';
+      if (source.trim() !== '') out.push(source);
+    }
+  }
+  return out;
+}
+
+function mergeProfiles(chain: Level[]): ProtocolProfile {
+  const merged: ProtocolProfile = {};
+  for (const level of chain) {
+    const p = level.profile;
+    if (!isObj(p)) continue;
+    if (typeof p['disableBodyPruning'] === 'boolean') merged.disableBodyPruning = p['disableBodyPruning'];
+    if (typeof p['followRedirects'] === 'boolean') merged.followRedirects = p['followRedirects'];
+    if (typeof p['maxRedirects'] === 'number') merged.maxRedirects = p['maxRedirects'];
+    if (typeof p['followOriginalHttpMethod'] === 'boolean') merged.followOriginalHttpMethod = p['followOriginalHttpMethod'];
+    if (typeof p['followAuthorizationHeader'] === 'boolean') merged.followAuthorizationHeader = p['followAuthorizationHeader'];
+  }
+  return merged;
+}

@@ -1,0 +1,244 @@
+/**
+ * One HTTP exchange over undici (raw dispatch: response headers keep their order, case and duplicates), with a total
+ * per-request deadline (redirects included) and newman's redirect rules (postman-request with followAllRedirects):
+ * any 3xx with a Location is followed up to `maxRedirects`; except for 307/308 the method becomes GET (HEAD stays
+ * HEAD) and the body and its Content-Type/Length are dropped; Authorization is dropped when the host changes; Referer
+ * is set. Errors use newman's codes and messages where they differ from undici's.
+ */
+import { STATUS_CODES } from 'node:http';
+import { Agent, type Dispatcher } from 'undici';
+import type { KeyValue, RequestError } from '../result';
+
+export interface HttpRequest {
+  method: string;
+  href: string;
+  headers: KeyValue[];
+  body?: string;
+}
+
+export interface HttpResponse {
+  code: number;
+  status: string;
+  headers: KeyValue[];
+  body: Buffer;
+  /** ms from the first byte sent to the end of the last response body (redirect hops included). */
+  timeMs: number;
+}
+
+export interface HttpOptions {
+  /** Total time allowed for the exchange, redirects included; 0 = none. */
+  timeoutMs: number;
+  followRedirects: boolean;
+  maxRedirects: number;
+  followOriginalHttpMethod: boolean;
+  followAuthorizationHeader: boolean;
+}
+
+export type HttpOutcome = { response: HttpResponse } | { error: RequestError };
+
+export function createAgent(timeoutMs: number): Agent {
+  // undici's own timeouts only back up the per-request deadline below (which fires first); 0 disables them all.
+  const backup = timeoutMs > 0 ? timeoutMs + 1_000 : 0;
+  return new Agent({ connect: { timeout: backup }, headersTimeout: backup, bodyTimeout: backup, keepAliveTimeout: 4_000 });
+}
+
+/**
+ * newman's (postman-request's) wording: ETIMEDOUT when the connection was never made, ESOCKETTIMEDOUT once it was;
+ * the message is the code.
+ */
+function timeoutError(connected: boolean): RequestError {
+  const code = connected ? 'ESOCKETTIMEDOUT' : 'ETIMEDOUT';
+  return { kind: 'timeout', message: code, code };
+}
+
+class Deadline {
+  private timer: NodeJS.Timeout | undefined;
+  private abortCurrent: ((reason: Error) => void) | undefined;
+  expired = false;
+  connected = false;
+
+  constructor(
+    ms: number,
+    private readonly onExpire: () => void,
+  ) {
+    if (ms > 0) {
+      this.timer = setTimeout(() => {
+        this.expired = true;
+        this.abortCurrent?.(new Error('request timed out'));
+        this.onExpire();
+      }, ms);
+    }
+  }
+
+  attach(abort: (reason: Error) => void): void {
+    this.connected = true;
+    this.abortCurrent = abort;
+    if (this.expired) abort(new Error('request timed out'));
+  }
+
+  clear(): void {
+    if (this.timer) clearTimeout(this.timer);
+  }
+}
+
+export async function send(agent: Dispatcher, request: HttpRequest, options: HttpOptions): Promise<HttpOutcome> {
+  const started = performance.now();
+  let settleTimeout: (() => void) | undefined;
+  const timedOut = new Promise<HttpOutcome>((resolve) => {
+    settleTimeout = () => resolve({ error: timeoutError(deadline.connected) });
+  });
+  const deadline: Deadline = new Deadline(options.timeoutMs, () => settleTimeout?.());
+  try {
+    return await Promise.race([exchange(agent, request, options, deadline, started), timedOut]);
+  } finally {
+    deadline.clear();
+  }
+}
+
+async function exchange(agent: Dispatcher, first: HttpRequest, options: HttpOptions, deadline: Deadline, started: number): Promise<HttpOutcome> {
+  let current = first;
+  for (let hop = 0; ; hop++) {
+    if (deadline.expired) return { error: timeoutError(deadline.connected) };
+    let raw: RawResponse;
+    try {
+      raw = await dispatchOnce(agent, current, deadline);
+    } catch (err) {
+      if (deadline.expired) return { error: timeoutError(deadline.connected) };
+      return { error: toRequestError(err) };
+    }
+    const location = raw.code >= 300 && raw.code < 400 ? lastHeader(raw.headers, 'location') : undefined;
+    if (location === undefined || !options.followRedirects) {
+      return {
+        response: {
+          code: raw.code,
+          status: STATUS_CODES[raw.code] ?? raw.statusText,
+          headers: raw.headers,
+          body: raw.body,
+          timeMs: Math.round(performance.now() - started),
+        },
+      };
+    }
+    if (hop >= options.maxRedirects) {
+      return { error: { kind: 'network', message: `Exceeded maxRedirects. Probably stuck in a redirect loop ${current.href}` } };
+    }
+    try {
+      current = redirected(current, raw.code, location, options);
+    } catch (err) {
+      return { error: toRequestError(err) };
+    }
+  }
+}
+
+function redirected(prev: HttpRequest, code: number, location: string, options: HttpOptions): HttpRequest {
+  const prevUrl = new URL(prev.href);
+  const nextUrl = new URL(location, prevUrl);
+  const headers = prev.headers.filter((h) => h.key.toLowerCase() !== 'referer');
+  let { method, body } = prev;
+  if (prevUrl.hostname !== nextUrl.hostname) {
+    removeAll(headers, 'host');
+    if (!options.followAuthorizationHeader) removeAll(headers, 'authorization');
+  }
+  if (!options.followOriginalHttpMethod && code !== 307 && code !== 308 && code !== 401) {
+    if (method !== 'HEAD') method = 'GET';
+    body = undefined;
+    removeAll(headers, 'content-type');
+    removeAll(headers, 'content-length');
+  }
+  headers.push({ key: 'Referer', value: prev.href });
+  return body === undefined ? { method, href: nextUrl.href, headers } : { method, href: nextUrl.href, headers, body };
+}
+
+function removeAll(headers: KeyValue[], lower: string): void {
+  for (let i = headers.length - 1; i >= 0; i--) if (headers[i]?.key.toLowerCase() === lower) headers.splice(i, 1);
+}
+
+function lastHeader(headers: KeyValue[], lower: string): string | undefined {
+  for (let i = headers.length - 1; i >= 0; i--) if (headers[i]?.key.toLowerCase() === lower) return headers[i]?.value;
+  return undefined;
+}
+
+interface RawResponse {
+  code: number;
+  statusText: string;
+  headers: KeyValue[];
+  body: Buffer;
+}
+
+function dispatchOnce(agent: Dispatcher, req: HttpRequest, deadline: Deadline): Promise<RawResponse> {
+  return new Promise<RawResponse>((resolve, reject) => {
+    let url: URL;
+    try {
+      url = new URL(req.href);
+    } catch (err) {
+      reject(err);
+      return;
+    }
+    const flatHeaders: string[] = [];
+    for (const h of req.headers) flatHeaders.push(h.key, h.value);
+    let code = 0;
+    let statusText = '';
+    const headers: KeyValue[] = [];
+    const chunks: Buffer[] = [];
+    const handler: Dispatcher.DispatchHandler = {
+      onConnect(abort) {
+        deadline.attach(abort as (reason: Error) => void);
+      },
+      onHeaders(statusCode, rawHeaders, _resume, statusMessage) {
+        code = statusCode;
+        statusText = statusMessage;
+        headers.length = 0;
+        for (let i = 0; i + 1 < rawHeaders.length; i += 2) {
+          headers.push({ key: String(rawHeaders[i]), value: latin1(rawHeaders[i + 1]) });
+        }
+        return true;
+      },
+      onData(chunk) {
+        chunks.push(chunk);
+        return true;
+      },
+      onComplete() {
+        resolve({ code, statusText, headers, body: Buffer.concat(chunks) });
+      },
+      onError(err) {
+        reject(err);
+      },
+    };
+    try {
+      agent.dispatch(
+        {
+          origin: url.origin,
+          path: `${url.pathname}${url.search}`,
+          method: req.method as Dispatcher.HttpMethod,
+          headers: flatHeaders,
+          ...(req.body !== undefined ? { body: req.body } : {}),
+        },
+        handler,
+      );
+    } catch (err) {
+      reject(err);
+    }
+  });
+}
+
+function latin1(value: unknown): string {
+  if (Buffer.isBuffer(value)) return value.toString('latin1');
+  if (Array.isArray(value)) return value.map(latin1).join(', ');
+  return String(value ?? '');
+}
+
+const TIMEOUT_CODES: ReadonlySet<string> = new Set(['ETIMEDOUT', 'ESOCKETTIMEDOUT']);
+const UNDICI_TIMEOUTS: Readonly<Record<string, boolean>> = { UND_ERR_CONNECT_TIMEOUT: false, UND_ERR_HEADERS_TIMEOUT: true, UND_ERR_BODY_TIMEOUT: true };
+
+export function toRequestError(err: unknown): RequestError {
+  const e = err as { code?: unknown; message?: unknown; cause?: { code?: unknown; message?: unknown } } | null;
+  let code = typeof e?.code === 'string' ? e.code : undefined;
+  let message = typeof e?.message === 'string' ? e.message : String(err);
+  // undici wraps some socket errors (e.g. "fetch failed"-style) with the useful one in `cause`.
+  if (e?.cause && typeof e.cause.code === 'string' && (!code || code === 'UND_ERR_SOCKET')) {
+    code = e.cause.code;
+    if (typeof e.cause.message === 'string') message = e.cause.message;
+  }
+  if (code && Object.prototype.hasOwnProperty.call(UNDICI_TIMEOUTS, code)) return timeoutError(UNDICI_TIMEOUTS[code] === true);
+  const kind = code && TIMEOUT_CODES.has(code) ? 'timeout' : 'network';
+  return code ? { kind, message, code } : { kind, message };
+}

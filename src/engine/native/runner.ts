@@ -1,0 +1,226 @@
+/**
+ * The native run loop: walk the collection, then per request run prerequest scripts, build and send the request,
+ * run test scripts; emit listener events in order and assemble the RunResult tree.
+ */
+import { keepBody } from '../body';
+import {
+  DEFAULT_REQUEST_TIMEOUT_MS,
+  DEFAULT_SCRIPT_TIMEOUT_MS,
+  type ReceivedResponse,
+  type RequestResult,
+  type RunInput,
+  type RunListener,
+  type RunResult,
+} from '../result';
+import { CollectionShapeError, flattenCollection, type FlatItem } from './collection';
+import { createAgent, send, type HttpOptions, type HttpResponse } from './http';
+import { buildRequest, rawHeaders, requestMethod, type PreparedRequest } from './request';
+import { Sandbox } from './sandbox/host';
+import type { ScriptResponse } from './sandbox/protocol';
+import { runPhase, type PhaseInput } from './scripts';
+import { urlTemplate } from './url';
+import { Resolver, stringifyValue, unresolvedReferences, VariableStore, type Scopes } from './variables';
+
+export interface NativeEngineOptions {
+  /** Follow 3xx responses with a Location header (newman's default: true). */
+  followRedirects?: boolean;
+  /** Redirects followed per request before failing (newman's default: 10). */
+  maxRedirects?: number;
+}
+
+const round = (ms: number): number => Math.round(ms);
+
+export async function runCollection(input: RunInput, listener: RunListener | undefined, options: NativeEngineOptions): Promise<RunResult> {
+  const t0 = performance.now();
+  const warnings: string[] = [];
+  const seen = new Set<string>();
+  const notify = (hook: string, call: () => void): void => {
+    try {
+      call();
+    } catch (err) {
+      warnings.push(`listener ${hook} threw: ${err instanceof Error ? err.message : String(err)}`);
+    }
+  };
+  const warn = (message: string): void => {
+    if (seen.has(message)) return;
+    seen.add(message);
+    warnings.push(message);
+    notify('onWarning', () => listener?.onWarning?.(message));
+  };
+
+  const result: RunResult = {
+    engine: 'native',
+    collection: { id: '', name: '' },
+    ...(input.environment ? { environment: input.environment.name } : {}),
+    startedAt: new Date().toISOString(),
+    durationMs: 0,
+    iterations: 1,
+    requests: [],
+    warnings,
+    variables: { environment: [], collection: [], globals: [] },
+  };
+
+  let items: FlatItem[] = [];
+  let scopes: Scopes | undefined;
+  try {
+    const flat = flattenCollection(input.collection);
+    result.collection = { id: flat.id, name: flat.name };
+    items = flat.items;
+    scopes = {
+      globals: new VariableStore(input.globals?.values),
+      collection: new VariableStore(flat.variables),
+      environment: new VariableStore(input.environment?.values),
+      local: new VariableStore(),
+    };
+  } catch (err) {
+    const why = err instanceof CollectionShapeError ? err.message : `the collection could not be read: ${String(err)}`;
+    result.error = { kind: 'engine', message: why };
+  }
+
+  const total = items.length;
+  notify('onRunStart', () => listener?.onRunStart?.({ engine: 'native', collection: result.collection.name, total }));
+
+  if (scopes) {
+    const timeoutMs = input.timeoutRequestMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
+    const scriptTimeoutMs = input.scriptTimeoutMs ?? DEFAULT_SCRIPT_TIMEOUT_MS;
+    const agent = createAgent(timeoutMs);
+    let sandbox: Sandbox | undefined;
+    const ctx: ItemContext = {
+      scopes,
+      warn,
+      sandbox: () => (sandbox ??= new Sandbox(scriptTimeoutMs)),
+      http: (profile) => ({
+        timeoutMs,
+        followRedirects: profile.followRedirects ?? options.followRedirects ?? true,
+        maxRedirects: profile.maxRedirects ?? options.maxRedirects ?? 10,
+        followOriginalHttpMethod: profile.followOriginalHttpMethod ?? false,
+        followAuthorizationHeader: profile.followAuthorizationHeader ?? false,
+      }),
+      agent,
+      t0,
+      ...(input.environment ? { environmentName: input.environment.name } : {}),
+    };
+    // Scripts never run synchronously inside the caller's stack frame.
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    try {
+      for (let index = 0; index < total; index++) {
+        const item = items[index] as FlatItem;
+        notify('onRequestStart', () => listener?.onRequestStart?.({ index, total, name: item.name, path: item.path }));
+        const request = await runItem(item, ctx);
+        result.requests.push(request);
+        notify('onRequestEnd', () => listener?.onRequestEnd?.(request, { index, total }));
+      }
+    } catch (err) {
+      result.error = { kind: 'engine', message: `native engine failure: ${err instanceof Error ? err.message : String(err)}` };
+    } finally {
+      await agent.destroy().catch(() => undefined);
+    }
+    result.variables = { environment: scopes.environment.export(), collection: scopes.collection.export(), globals: scopes.globals.export() };
+  }
+
+  result.durationMs = round(performance.now() - t0);
+  notify('onRunEnd', () => listener?.onRunEnd?.(result));
+  return result;
+}
+
+interface ItemContext {
+  scopes: Scopes;
+  warn: (message: string) => void;
+  sandbox: () => Sandbox;
+  http: (profile: FlatItem['profile']) => HttpOptions;
+  agent: ReturnType<typeof createAgent>;
+  t0: number;
+  environmentName?: string;
+}
+
+async function runItem(item: FlatItem, ctx: ItemContext): Promise<RequestResult> {
+  const started = performance.now();
+  const result: RequestResult = {
+    id: item.id,
+    name: item.name,
+    path: item.path,
+    iteration: 1,
+    request: { method: requestMethod(item), url: urlTemplate(item.request['url']), headers: [] },
+    tests: [],
+    errors: [],
+    startedAtMs: round(started - ctx.t0),
+    durationMs: 0,
+  };
+  const base: PhaseInput['base'] = {
+    requestName: item.name,
+    requestId: item.id,
+    iteration: 0,
+    iterationCount: 1,
+    ...(ctx.environmentName !== undefined ? { environmentName: ctx.environmentName } : {}),
+  };
+
+  if (item.prerequest.length > 0) {
+    const request = {
+      url: urlTemplate(item.request['url']),
+      method: requestMethod(item),
+      headers: rawHeaders(item).map((h): [string, string] => [h.key, stringifyValue(h.value)]),
+    };
+    runPhase(ctx.sandbox, ctx.scopes, { phase: 'prerequest', sources: item.prerequest, base, request }, result);
+  }
+
+  let prepared: PreparedRequest | undefined;
+  try {
+    prepared = buildRequest(item, { resolver: new Resolver(ctx.scopes), warn: ctx.warn });
+  } catch (err) {
+    result.errors.push({ kind: 'engine', message: `request could not be built: ${err instanceof Error ? err.message : String(err)}` });
+  }
+  let response: HttpResponse | undefined;
+  if (prepared) {
+    const sentTexts = [prepared.resolvedUrl, ...prepared.headers.map((h) => `${h.key}: ${h.value}`), prepared.body ?? ''];
+    for (const name of unresolvedReferences(sentTexts)) ctx.warn(`unresolved variable {{${name}}} in "${item.name}"`);
+    const headers = prepared.headers.map((h) => ({ key: h.key, value: h.value }));
+    result.request = prepared.body === undefined ? { method: prepared.method, url: prepared.url.href, headers } : { method: prepared.method, url: prepared.url.href, headers, body: prepared.body };
+    const outcome = await send(ctx.agent, { method: prepared.method, href: prepared.url.href, headers: prepared.headers, ...(prepared.body !== undefined ? { body: prepared.body } : {}) }, ctx.http(item.profile));
+    if ('error' in outcome) result.errors.push(outcome.error);
+    else {
+      response = outcome.response;
+      result.response = received(response);
+    }
+  }
+
+  if (item.test.length > 0) {
+    const sent = result.request;
+    const request = { url: sent.url, method: sent.method, headers: sent.headers.map((h): [string, string] => [h.key, h.value]), ...(sent.body !== undefined ? { body: sent.body } : {}) };
+    runPhase(ctx.sandbox, ctx.scopes, { phase: 'test', sources: item.test, base, request, response: response ? scriptResponse(response) : null }, result);
+  }
+
+  // Same key order as the contract, so trees from both engines diff cleanly.
+  return {
+    id: result.id,
+    name: result.name,
+    path: result.path,
+    iteration: result.iteration,
+    request: result.request,
+    ...(result.response ? { response: result.response } : {}),
+    tests: result.tests,
+    errors: result.errors,
+    startedAtMs: result.startedAtMs,
+    durationMs: round(performance.now() - started),
+  };
+}
+
+function received(r: HttpResponse): ReceivedResponse {
+  return {
+    code: r.code,
+    status: r.status,
+    headers: r.headers.map((h) => ({ key: h.key, value: h.value })),
+    ...keepBody(r.body),
+    timeMs: r.timeMs,
+  };
+}
+
+function scriptResponse(r: HttpResponse): ScriptResponse {
+  return {
+    code: r.code,
+    status: r.status,
+    headers: r.headers.map((h): [string, string] => [h.key, h.value]),
+    body: r.body.toString('utf8'),
+    responseTime: r.timeMs,
+    size: r.body.length,
+  };
+}

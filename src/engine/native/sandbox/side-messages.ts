@@ -1,0 +1,116 @@
+/**
+ * SANDBOX-SIDE CODE: serialised with Function#toString and evaluated inside the vm context. It must stay
+ * self-contained: no imports, no references to anything outside its own body (types are erased by tsc).
+ *
+ * pm.request and pm.response: read-only views of the JSON the host sent, shaped like postman-collection's objects
+ * (own keys, constructor name) so chai prints them the way Postman's sandbox does.
+ */
+/* eslint-disable @typescript-eslint/no-explicit-any */
+export function sandboxMessages(chai: any, json: { parse: (text: unknown) => unknown }, responses: WeakSet<object>, requests: WeakSet<object>) {
+  'use strict';
+  const hex = (n: number): string => {
+    let s = '';
+    for (let i = 0; i < n; i++) s += Math.floor(Math.random() * 16).toString(16);
+    return s;
+  };
+  const uuid = (): string => hex(8) + '-' + hex(4) + '-4' + hex(3) + '-' + ['8', '9', 'a', 'b'][Math.floor(Math.random() * 4)] + hex(3) + '-' + hex(12);
+
+  // eslint-disable-next-line @typescript-eslint/no-empty-function
+  const PostmanResponse = function PostmanResponse() {} as unknown as new () => any;
+  const responseMethods = new WeakMap<object, Record<string, (...a: unknown[]) => unknown>>();
+  for (const method of ['text', 'json', 'reason', 'details', 'size']) {
+    Object.defineProperty(PostmanResponse.prototype, method, {
+      value: function (this: object) {
+        const impl = responseMethods.get(this);
+        if (!impl) throw new TypeError('not a response');
+        return (impl[method] as () => unknown)();
+      },
+      writable: true,
+      configurable: true,
+    });
+  }
+
+  function headerList(pairs: Array<[string, string]>, owner: string) {
+    const find = (name: unknown): [string, string] | undefined => {
+      const k = String(name).toLowerCase();
+      for (let i = pairs.length - 1; i >= 0; i--) if ((pairs[i] as [string, string])[0].toLowerCase() === k) return pairs[i];
+      return undefined;
+    };
+    const all = () => pairs.map((p) => ({ key: p[0], value: p[1] }));
+    return {
+      get: (name: unknown) => find(name)?.[1],
+      one: (name: unknown) => {
+        const h = find(name);
+        return h ? { key: h[0], value: h[1] } : undefined;
+      },
+      has(name: unknown, value?: unknown): boolean {
+        const k = String(name).toLowerCase();
+        return pairs.some((p) => p[0].toLowerCase() === k && (arguments.length < 2 || p[1] === value));
+      },
+      all,
+      count: () => pairs.length,
+      each: (fn: (h: { key: string; value: string }) => void) => all().forEach((h) => fn(h)),
+      map: (fn: (h: { key: string; value: string }) => unknown) => all().map((h) => fn(h)),
+      filter: (fn: (h: { key: string; value: string }) => unknown) => all().filter((h) => fn(h)),
+      find: (fn: (h: { key: string; value: string }) => unknown) => all().find((h) => fn(h)),
+      toObject: () => {
+        const o: Record<string, string> = {};
+        for (const p of pairs) o[p[0].toLowerCase()] = p[1];
+        return o;
+      },
+      toJSON: all,
+      toString: () => owner,
+    };
+  }
+
+  function request(reqIn: any): any {
+    const req: any = {
+      url: { toString: () => reqIn.url, toJSON: () => reqIn.url },
+      method: reqIn.method,
+      headers: headerList(reqIn.headers, 'request headers'),
+      body: reqIn.body === undefined ? undefined : { mode: 'raw', raw: reqIn.body, toString: () => reqIn.body },
+    };
+    Object.defineProperty(req, 'to', { get: () => chai.expect(req).to });
+    requests.add(req);
+    return req;
+  }
+
+  /** `r` is null when the request failed: the object then has no code/status, as Postman's empty Response. */
+  function response(r: any): any {
+    let parsed: { value: unknown } | undefined;
+    const res = new PostmanResponse();
+    res.id = uuid();
+    res._details = undefined;
+    if (r) {
+      res.status = r.status;
+      res.code = r.code;
+    }
+    res.headers = headerList(r ? r.headers : [], 'response headers');
+    if (r) res.stream = undefined;
+    res.cookies = { get: () => undefined, has: () => false, toObject: () => ({}), all: () => [] };
+    if (r) {
+      res.responseTime = r.responseTime;
+      res.responseSize = r.size;
+    }
+    const hidden = {
+      text: () => (r ? r.body : undefined),
+      json: () => {
+        if (!parsed) parsed = { value: json.parse(r ? r.body : '') };
+        return parsed.value;
+      },
+      reason: () => (r ? r.status : undefined),
+      details: () => (r ? { code: r.code, name: r.status, detail: r.status } : undefined),
+      size: () => {
+        const header = r ? r.headers.reduce((n: number, h: [string, string]) => n + h[0].length + h[1].length + 4, 0) : 0;
+        const body = r ? r.size : 0;
+        return { body, header, total: body + header };
+      },
+    };
+    responseMethods.set(res, hidden);
+    Object.defineProperty(res, 'to', { get: () => chai.expect(res).to });
+    responses.add(res);
+    return res;
+  }
+
+  return { request, response };
+}

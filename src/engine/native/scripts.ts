@@ -1,0 +1,61 @@
+/**
+ * Runs the scripts of one event (collection's, then folders', then the item's) for one request in the run's sandbox,
+ * records their test outcomes and errors on the request result, and applies variable changes to the host scopes.
+ */
+import type { RequestResult, TestOutcome } from '../result';
+import type { Sandbox } from './sandbox/host';
+import type { Pairs, ScopesPayload, ScriptInput, ScriptRequest, ScriptResponse } from './sandbox/protocol';
+import { SCOPE_ORDER, type Scopes } from './variables';
+
+export interface PhaseInput {
+  phase: 'prerequest' | 'test';
+  sources: readonly string[];
+  base: Pick<ScriptInput, 'requestName' | 'requestId' | 'iteration' | 'iterationCount' | 'environmentName'>;
+  request: ScriptRequest;
+  /** Test phase only: null when the request failed. */
+  response?: ScriptResponse | null;
+}
+
+export function runPhase(sandbox: () => Sandbox, scopes: Scopes, input: PhaseInput, result: RequestResult): void {
+  for (const source of input.sources) {
+    let box: Sandbox;
+    try {
+      box = sandbox();
+    } catch (err) {
+      result.errors.push({ kind: 'engine', message: `script sandbox unavailable: ${err instanceof Error ? err.message : String(err)}` });
+      return;
+    }
+    const scriptInput: ScriptInput = {
+      ...input.base,
+      eventName: input.phase,
+      scopes: payload(scopes),
+      request: input.request,
+      ...(input.phase === 'test' ? { response: input.response ?? null } : {}),
+    };
+    const run = box.run(source, scriptInput);
+    if (!run.ok) {
+      result.tests.push(...run.tests.map(outcome));
+      result.errors.push(run.code ? { kind: 'script', phase: input.phase, message: run.message, code: run.code } : { kind: 'script', phase: input.phase, message: run.message });
+      continue;
+    }
+    const { output } = run;
+    result.tests.push(...output.tests.map(outcome));
+    for (const scope of SCOPE_ORDER) {
+      const changed = output.scopes[scope];
+      if (changed) scopes[scope].replaceWith(changed.map((p) => [p[0], p.length > 1 ? p[1] : undefined] as const));
+    }
+    if (output.error) result.errors.push({ kind: 'script', phase: input.phase, message: `${output.error.name}: ${output.error.message}` });
+  }
+}
+
+function outcome(t: { name: string; passed: boolean; skipped: boolean; message?: string; errorName?: string }): TestOutcome {
+  const o: TestOutcome = { name: t.name, passed: t.passed, skipped: t.skipped };
+  if (t.message !== undefined) o.message = t.message;
+  if (t.errorName !== undefined) o.errorName = t.errorName;
+  return o;
+}
+
+function payload(scopes: Scopes): ScopesPayload {
+  const pairs = (name: keyof Scopes): Pairs => scopes[name].pairs().map(([k, v]) => (v === undefined ? [k] : [k, v]));
+  return { globals: pairs('globals'), collection: pairs('collection'), environment: pairs('environment'), local: pairs('local') };
+}

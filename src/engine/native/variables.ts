@@ -1,0 +1,159 @@
+/**
+ * Variable scopes and `{{name}}` substitution, following postman-collection's semantics:
+ * local < data < environment < collection < globals (first match wins, looking in that order),
+ * the last enabled duplicate of a key wins, nested references resolve (at most 19 passes), and
+ * unresolved references are left in place (newman sends them as they are).
+ */
+import { randomInt, randomUUID } from 'node:crypto';
+import type { VariableValue } from '../result';
+
+export type ScopeName = 'local' | 'environment' | 'collection' | 'globals';
+/** Lookup order, highest precedence first (there is no data file yet). */
+export const SCOPE_ORDER: readonly ScopeName[] = ['local', 'environment', 'collection', 'globals'];
+
+export type VariableType = VariableValue['type'];
+
+interface Stored {
+  value: unknown;
+  type: VariableType;
+}
+
+/** A variable definition as collections and environments write it. */
+export interface VariableDefinition {
+  key?: unknown;
+  id?: unknown;
+  value?: unknown;
+  type?: unknown;
+  enabled?: unknown;
+  disabled?: unknown;
+}
+
+/** One scope: enabled variables only, in first-definition order; a Map so no key can touch a prototype. */
+export class VariableStore {
+  private readonly vars = new Map<string, Stored>();
+
+  constructor(definitions?: readonly VariableDefinition[] | unknown) {
+    if (!Array.isArray(definitions)) return;
+    for (const def of definitions as unknown[]) {
+      if (!def || typeof def !== 'object') continue;
+      const d = def as VariableDefinition;
+      if (d.enabled === false || d.disabled === true) continue;
+      const rawKey = d.key ?? d.id;
+      if (typeof rawKey !== 'string' || rawKey === '') continue;
+      // Only "secret" matters downstream (redaction); everything else is reported as "default", as the newman engine does.
+      const type: VariableType = d.type === 'secret' ? 'secret' : 'default';
+      this.vars.set(rawKey, { value: d.value, type });
+    }
+  }
+
+  has(key: string): boolean {
+    return this.vars.has(key);
+  }
+
+  get(key: string): unknown {
+    return this.vars.get(key)?.value;
+  }
+
+  set(key: string, value: unknown): void {
+    const existing = this.vars.get(key);
+    this.vars.set(key, { value, type: existing?.type ?? 'default' });
+  }
+
+  /** Key/value pairs for the sandbox (values as JSON-compatible as they came in). */
+  pairs(): Array<[string, unknown]> {
+    return [...this.vars].map(([k, v]) => [k, v.value]);
+  }
+
+  /** Replace the content with what a script left, keeping the type of keys that already existed. */
+  replaceWith(pairs: ReadonlyArray<readonly [string, unknown]>): void {
+    const old = new Map(this.vars);
+    this.vars.clear();
+    for (const [key, value] of pairs) {
+      this.vars.set(key, { value, type: old.get(key)?.type ?? 'default' });
+    }
+  }
+
+  /** Values as text: null and undefined become "" (as the newman engine reports them), the rest String(). */
+  export(): VariableValue[] {
+    return [...this.vars].map(([key, v]) => ({ key, value: v.value === null ? '' : stringifyValue(v.value), type: v.type }));
+  }
+}
+
+export type Scopes = Record<ScopeName, VariableStore>;
+
+/** postman-collection's Variable#toString: null -> "null", undefined -> "", anything else String(). */
+export function stringifyValue(value: unknown): string {
+  if (value === null) return 'null';
+  if (value === undefined) return '';
+  try {
+    return String(value);
+  } catch {
+    return '';
+  }
+}
+
+const DYNAMIC: Readonly<Record<string, () => string>> = {
+  $guid: () => randomUUID(),
+  $randomUUID: () => randomUUID(),
+  $timestamp: () => String(Math.floor(Date.now() / 1000)),
+  $isoTimestamp: () => new Date().toISOString(),
+  $randomInt: () => String(randomInt(0, 1001)),
+};
+
+export const VARIABLE_PATTERN = /\{\{([^{}]*?)\}\}/g;
+const MAX_PASSES = 19;
+
+/** The resolved string value of a variable name across scopes, or undefined when no scope defines it. */
+export function lookup(scopes: Scopes, name: string): string | undefined {
+  for (const scope of SCOPE_ORDER) {
+    const store = scopes[scope];
+    if (store.has(name)) return stringifyValue(store.get(name));
+  }
+  const dynamic = Object.prototype.hasOwnProperty.call(DYNAMIC, name) ? DYNAMIC[name] : undefined;
+  return dynamic ? dynamic() : undefined;
+}
+
+/** Replace `{{name}}` references; unresolved ones stay as they are. */
+export function substitute(text: string, scopes: Scopes): string {
+  if (!text.includes('{{')) return text;
+  let current = text;
+  for (let pass = 0; pass < MAX_PASSES; pass++) {
+    let changed = false;
+    const next = current.replace(VARIABLE_PATTERN, (match: string, name: string) => {
+      const value = lookup(scopes, name);
+      if (value === undefined) return match;
+      changed = true;
+      return value;
+    });
+    current = next;
+    if (!changed || !current.includes('{{')) break;
+  }
+  return current;
+}
+
+/**
+ * The `{{references}}` left in what a request sent (URL before percent-encoding, "Key: value" headers, body), each
+ * once, in order of appearance. Names with whitespace are not taken for variables (as in the newman engine's scan).
+ */
+export function unresolvedReferences(texts: readonly string[]): string[] {
+  const names = new Set<string>();
+  for (const text of texts) {
+    if (!text.includes('{{')) continue;
+    for (const m of text.matchAll(/\{\{([^{}\s]+)\}\}/g)) names.add(m[1] ?? '');
+  }
+  return [...names];
+}
+
+/** Substitutes variables in the texts of one request. */
+export class Resolver {
+  constructor(private readonly scopes: Scopes) {}
+
+  resolve(text: string): string {
+    return substitute(text, this.scopes);
+  }
+
+  /** For values that may be non-strings in a collection (numbers, booleans): String() them first. */
+  resolveValue(value: unknown): string {
+    return this.resolve(value === undefined || value === null ? '' : stringifyValue(value));
+  }
+}

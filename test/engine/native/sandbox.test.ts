@@ -1,0 +1,78 @@
+import { expect } from 'chai';
+import { nativeEngine } from '../../../src/engine/native';
+import { collection, item, startServer, tests, type TestServer } from './helpers';
+
+/** Each line is a pm.test that passes only if the escape attempt did NOT reach the host. */
+const ESCAPES = [
+  "pm.test('no process global', () => pm.expect(typeof process).to.equal('undefined'));",
+  "pm.test('no require', () => pm.expect(typeof require).to.equal('undefined'));",
+  "pm.test('no module', () => pm.expect(typeof module).to.equal('undefined'));",
+  "pm.test('no Buffer', () => pm.expect(typeof Buffer).to.equal('undefined'));",
+  // The classic: the global's constructor chain leads to the host Function when the context object is a plain {}.
+  "pm.test('this.constructor', () => { let p; try { p = this.constructor.constructor('return process')(); } catch (e) { p = e.name; } pm.expect(p).to.equal('ReferenceError'); });",
+  "pm.test('pm constructor', () => { let p; try { p = pm.constructor.constructor('return typeof process')(); } catch (e) { p = e.name; } pm.expect(p).to.equal('undefined'); });",
+  "pm.test('chai constructor', () => { let p; try { p = pm.expect.constructor('return typeof process')(); } catch (e) { p = e.name; } pm.expect(p).to.equal('undefined'); });",
+  "pm.test('globalThis keys', () => pm.expect(Object.getOwnPropertyNames(globalThis).filter((k) => /^(process|require|global|chai)$|^__sf/.test(k) && k !== '__sfExecute' && k !== '__sfPartial')).to.deep.equal([]));",
+  // An error coming out of the host-side schema validator must be a sandbox error, not a host one.
+  "pm.test('host bridge errors', () => { let p = 'none'; try { pm.expect({}).to.have.jsonSchema({ $ref: '#/nowhere' }); } catch (e) { try { p = e.constructor.constructor('return typeof process')(); } catch (e2) { p = e2.name; } } pm.expect(p).to.equal('undefined'); });",
+  "pm.test('runner globals are locked', () => { 'use strict'; let threw = false; try { globalThis.__sfExecute = () => '{}'; } catch (e) { threw = true; } pm.expect(threw).to.equal(true); });",
+];
+
+describe('native engine: script sandbox', () => {
+  let server: TestServer;
+  before(async () => {
+    server = await startServer();
+  });
+  after(async () => {
+    await server.close();
+  });
+
+  it('gives scripts no way to reach process, require or the host Function', async () => {
+    const col = collection([item('escape', { method: 'GET', url: `${server.base}/e` }, tests(...ESCAPES))]);
+    const run = await nativeEngine.run({ collection: col });
+    const failures = run.requests[0]?.tests.filter((t) => !t.passed).map((t) => `${t.name}: ${t.message ?? ''}`);
+    expect(failures).to.deep.equal([]);
+    expect(run.requests[0]?.tests).to.have.length(ESCAPES.length);
+    expect(run.requests[0]?.errors).to.deep.equal([]);
+  });
+
+  it('stops a script that loops forever at the time limit and continues the run', async () => {
+    const col = collection([
+      item('loops', { method: 'GET', url: `${server.base}/1` }, tests("pm.test('before the loop', () => {});", "pm.environment.set('lost', 'x');", 'for (;;) {}')),
+      item('after', { method: 'GET', url: `${server.base}/2` }, tests("pm.test('still running', () => pm.response.to.have.status(200));")),
+    ]);
+    const run = await nativeEngine.run({ collection: col, scriptTimeoutMs: 150 });
+    const [loops, after] = run.requests;
+    expect(loops?.errors).to.deep.equal([{ kind: 'script', phase: 'test', message: 'Script execution timed out after 150 ms', code: 'ERR_SCRIPT_EXECUTION_TIMEOUT' }]);
+    expect(loops?.tests).to.deep.equal([{ name: 'before the loop', passed: true, skipped: false }]);
+    expect(run.variables.environment).to.deep.equal([]);
+    expect(after?.tests).to.deep.equal([{ name: 'still running', passed: true, skipped: false }]);
+  });
+
+  it('stops a promise job that loops forever (microtasks run inside the time limit)', async () => {
+    const col = collection([
+      item('promise loop', { method: 'GET', url: `${server.base}/1` }, tests('Promise.resolve().then(() => { for (;;) {} });')),
+      item('after', { method: 'GET', url: `${server.base}/2` }, tests("pm.test('alive', () => {});")),
+    ]);
+    const run = await nativeEngine.run({ collection: col, scriptTimeoutMs: 150 });
+    expect(run.requests[0]?.errors.map((e) => e.code)).to.deep.equal(['ERR_SCRIPT_EXECUTION_TIMEOUT']);
+    expect(run.requests[1]?.tests.map((t) => t.passed)).to.deep.equal([true]);
+  });
+
+  it('keeps top-level declarations of one script from clashing with the next run of it', async () => {
+    const script = tests("const value = pm.response.code;", "pm.test('declared', () => pm.expect(value).to.equal(200));");
+    const col = collection([item('a', { method: 'GET', url: `${server.base}/a` }, script), item('b', { method: 'GET', url: `${server.base}/b` }, script)]);
+    const run = await nativeEngine.run({ collection: col });
+    expect(run.requests.map((r) => r.errors)).to.deep.equal([[], []]);
+    expect(run.requests.map((r) => r.tests[0]?.passed)).to.deep.equal([true, true]);
+  });
+
+  it('cannot be fooled into reporting results it did not compute by overwriting globals', async () => {
+    const col = collection([
+      item('tamper', { method: 'GET', url: `${server.base}/a` }, tests("try { __sfExecute = () => '{\"tests\":[]}'; } catch (e) {}", "globalThis.JSON = { stringify: () => 'x', parse: () => ({}) };")),
+      item('next', { method: 'GET', url: `${server.base}/b` }, tests("pm.test('reported', () => pm.expect(1).to.equal(2));")),
+    ]);
+    const run = await nativeEngine.run({ collection: col });
+    expect(run.requests[1]?.tests).to.deep.equal([{ name: 'reported', passed: false, skipped: false, message: 'expected 1 to equal 2', errorName: 'AssertionError' }]);
+  });
+});
