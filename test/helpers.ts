@@ -3,6 +3,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { startEmulator, type RunningEmulator } from '../src/emulator';
 
 export const ROOT = resolve(__dirname, '..', '..');
 export const CLI = join(ROOT, 'dist', 'src', 'cli', 'main.js');
@@ -38,4 +39,19 @@ export function runCli(args: string[], opts: { cwd?: string; env?: Record<string
 
 export function tempDir(prefix = 'sfcheck-test-'): string {
   return mkdtempSync(join(tmpdir(), prefix));
+}
+
+/** Starts one emulator (127.0.0.1, free port) for a describe block and closes it afterwards. */
+export function useEmulator(): () => RunningEmulator {
+  let emu: RunningEmulator | undefined;
+  before(async () => {
+    emu = await startEmulator();
+  });
+  after(async () => {
+    await emu?.close();
+  });
+  return () => {
+    if (!emu) throw new Error('emulator not started');
+    return emu;
+  };
 }

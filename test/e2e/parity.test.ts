@@ -4,8 +4,8 @@
  */
 import { strict as assert } from 'node:assert';
 import { check, type CheckedRun } from '../../src/check';
-import { startEmulator, type RunningEmulator } from '../../src/emulator';
 import { ENGINES, type EnvironmentInput } from '../../src/engine';
+import { useEmulator } from '../helpers';
 import { localEnvironment, passwordCollection } from './fixtures';
 
 function header(headers: Array<{ key: string; value: string }> | undefined, name: string): string | undefined {
@@ -43,16 +43,10 @@ async function both(collection: unknown, environment: EnvironmentInput) {
 
 describe('engines: native and newman agree on the emulator', function () {
   this.timeout(30_000);
-  let emu: RunningEmulator;
-  before(async () => {
-    emu = await startEmulator({ port: 0 });
-  });
-  after(async () => {
-    await emu.close();
-  });
+  const emulator = useEmulator();
 
   it('with the right credentials: every documented request passes on both engines, same tree', async () => {
-    const { native, newman } = await both(passwordCollection(), localEnvironment(emu));
+    const { native, newman } = await both(passwordCollection(), localEnvironment(emulator()));
     assert.equal(native.summary.verdict, 'passed', JSON.stringify(native.requests.map((r) => [r.name, r.assertions, r.errors]), null, 1));
     assert.equal(native.requests.length, 5);
     assert.ok(native.requests.every((r) => r.assertions.length >= 3));
@@ -60,7 +54,7 @@ describe('engines: native and newman agree on the emulator', function () {
   });
 
   it('with a wrong password: the same failures, with the same expected and actual values', async () => {
-    const { native, newman } = await both(passwordCollection(), localEnvironment(emu, { password: 'not-the-password' }));
+    const { native, newman } = await both(passwordCollection(), localEnvironment(emulator(), { password: 'not-the-password' }));
     assert.equal(native.summary.verdict, 'failed');
     const token = native.requests[0];
     assert.equal(token?.response?.code, 400);
@@ -74,44 +68,30 @@ describe('engines: native and newman agree on the emulator', function () {
 
 describe('engines: a pinned instance_url is kept (SF_INSTANCE_URL)', function () {
   this.timeout(30_000);
-  let emu: RunningEmulator;
-  let other: RunningEmulator;
-  before(async () => {
-    emu = await startEmulator({ port: 0 });
-    other = await startEmulator({ port: 0 });
-  });
-  after(async () => {
-    await emu.close();
-    await other.close();
-  });
+  const emulator = useEmulator();
+  const otherOrg = useEmulator();
 
   for (const engine of ['native', 'newman'] as const) {
     it(`${engine}: requests after the token go to the pinned instance, and an empty one is filled from the token`, async () => {
       // Pinned to another org: its sessions do not know our token, so the data calls must hit it and get 401.
-      const pinned = check(await ENGINES[engine].run({ collection: passwordCollection(), environment: localEnvironment(emu, { instance_url: other.url }) }));
+      const pinned = check(await ENGINES[engine].run({ collection: passwordCollection(), environment: localEnvironment(emulator(), { instance_url: otherOrg().url }) }));
       const query = pinned.requests.find((r) => r.name.startsWith('Query Accounts'));
-      assert.ok(query?.request.url.startsWith(other.url), query?.request.url);
+      assert.ok(query?.request.url.startsWith(otherOrg().url), query?.request.url);
       assert.equal(query?.response?.code, 401);
 
-      const empty = check(await ENGINES[engine].run({ collection: passwordCollection(), environment: localEnvironment(emu, { instance_url: '' }) }));
+      const empty = check(await ENGINES[engine].run({ collection: passwordCollection(), environment: localEnvironment(emulator(), { instance_url: '' }) }));
       assert.equal(empty.summary.verdict, 'passed');
-      assert.equal(empty.variables.environment.find((v) => v.key === 'instance_url')?.value, emu.url);
+      assert.equal(empty.variables.environment.find((v) => v.key === 'instance_url')?.value, emulator().url);
     });
   }
 });
 
 describe('engines: agree on collection features beyond the generated ones', function () {
   this.timeout(30_000);
-  let emu: RunningEmulator;
-  before(async () => {
-    emu = await startEmulator({ port: 0 });
-  });
-  after(async () => {
-    await emu.close();
-  });
+  const emulator = useEmulator();
 
   it('folders, form encoding, GET bodies, unresolved variables, disabled values, callback-less tests', async () => {
-    const c = emu.credentials;
+    const c = emulator().credentials;
     const tests = (lines: string[]) => [{ listen: 'test', script: { type: 'text/javascript', exec: lines } }];
     const collection = {
       info: { _postman_id: 'feature-parity', name: 'feature parity', schema: 'https://schema.getpostman.com/json/collection/v2.1.0/collection.json' },
@@ -169,7 +149,7 @@ describe('engines: agree on collection features beyond the generated ones', func
     const environment = {
       name: 'features',
       values: [
-        { key: 'base', value: emu.url, enabled: true },
+        { key: 'base', value: emulator().url, enabled: true },
         { key: 'hidden', value: 'should not resolve', enabled: false },
       ],
     };

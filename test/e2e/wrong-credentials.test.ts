@@ -4,9 +4,9 @@
  */
 import { strict as assert } from 'node:assert';
 import Ajv from 'ajv';
-import { startEmulator, type RunningEmulator } from '../../src/emulator';
 import { ENGINES, type RequestResult } from '../../src/engine';
 import { passwordFlow, type RequestSpec } from '../../src/spec';
+import { useEmulator } from '../helpers';
 import { localEnvironment, only, passwordCollection, type PmCollection } from './fixtures';
 
 const ajv = new Ajv({ strict: false, allErrors: true });
@@ -29,17 +29,11 @@ function assertErrorBody(r: RequestResult | undefined, id: string, status: numbe
 
 describe('emulator errors produced by real wrong credentials', function () {
   this.timeout(20_000);
-  let emu: RunningEmulator;
-  before(async () => {
-    emu = await startEmulator({ port: 0 });
-  });
-  after(async () => {
-    await emu.close();
-  });
+  const emulator = useEmulator();
 
   const tokenOnly = () => only(passwordCollection(), /access token/);
   const runToken = async (collection: PmCollection, override: Parameters<typeof localEnvironment>[1]) => {
-    const run = await ENGINES.native.run({ collection, environment: localEnvironment(emu, override) });
+    const run = await ENGINES.native.run({ collection, environment: localEnvironment(emulator(), override) });
     return run.requests[0];
   };
 
@@ -74,7 +68,7 @@ describe('emulator errors produced by real wrong credentials', function () {
 
   it('a bad access token on REST -> 401 INVALID_SESSION_ID; on userinfo -> 403 text/plain Bad_OAuth_Token', async () => {
     const c = only(passwordCollection(), /Query Accounts|UserInfo/);
-    const run = await ENGINES.native.run({ collection: c, environment: localEnvironment(emu, { access_token: 'bogus-token-value' }) });
+    const run = await ENGINES.native.run({ collection: c, environment: localEnvironment(emulator(), { access_token: 'bogus-token-value' }) });
     assertErrorBody(run.requests[0], 'query-accounts', 401, [{ message: 'Session expired or invalid', errorCode: 'INVALID_SESSION_ID' }]);
     const userinfo = run.requests[1]?.response;
     assert.equal(userinfo?.code, 403);

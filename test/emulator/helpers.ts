@@ -1,5 +1,5 @@
 /** Shared helpers for the emulator tests: real HTTP on 127.0.0.1 against a running emulator. */
-import { startEmulator, type RunningEmulator } from '../../src/emulator';
+import type { RunningEmulator } from '../../src/emulator';
 
 export interface HttpResult {
   status: number;
@@ -50,17 +50,4 @@ export function soqlPath(soql: string, version = '58.0'): string {
   return `/services/data/v${version}/query?q=${encodeURIComponent(soql)}`;
 }
 
-/** Starts one emulator for a describe block and closes it afterwards. */
-export function useEmulator(): () => RunningEmulator {
-  let emu: RunningEmulator | undefined;
-  before(async () => {
-    emu = await startEmulator();
-  });
-  after(async () => {
-    await emu?.close();
-  });
-  return () => {
-    if (!emu) throw new Error('emulator not started');
-    return emu;
-  };
-}
+export { useEmulator } from '../helpers';
