@@ -4,6 +4,7 @@ import type { FlowSpec } from './types';
 
 export * from './types';
 export * from './schemas';
-export { passwordFlow, DOCS } from './flows/password';
+export { passwordFlow } from './flows/password';
+export { DOCS, soqlRequest } from './requests/data';
 
 export const FLOWS: readonly FlowSpec[] = [passwordFlow];

@@ -2,28 +2,9 @@
  * The password-grant (service account) check: the requests the set-up guide runs in Postman and Agent Studio,
  * in order. The token request stores access_token and instance_url; every later request uses them.
  */
-import {
-  accountQuerySchema,
-  contactQuerySchema,
-  oauthErrorSchema,
-  restErrorSchema,
-  tokenSchema,
-  userinfoErrorSchema,
-  userinfoSchema,
-  versionsSchema,
-} from '../schemas';
-import type { FlowSpec, RequestSpec, SpecParam } from '../types';
-
-export const DOCS = {
-  passwordFlow: 'https://help.salesforce.com/s/articleView?id=sf.remoteaccess_oauth_username_password_flow.htm&type=5',
-  versions: 'https://developer.salesforce.com/docs/atlas.en-us.api_rest.meta/api_rest/dome_versions.htm',
-  query: 'https://developer.salesforce.com/docs/atlas.en-us.api_rest.meta/api_rest/resources_query.htm',
-  userinfo: 'https://help.salesforce.com/s/articleView?id=sf.remoteaccess_using_userinfo_endpoint.htm&type=5',
-} as const;
-
-const JSON_CONTENT_TYPE = '^application/json';
-const ACCEPT_JSON: SpecParam = { key: 'Accept', value: 'application/json' };
-const QUERY_URL = '{{instance_url}}/services/data/v{{api_version}}/query';
+import { oauthErrorSchema, tokenSchema } from '../schemas';
+import { ACCEPT_JSON, DOCS, JSON_CONTENT_TYPE, queryAccounts, queryContacts, userinfo, versions } from '../requests/data';
+import type { FlowSpec, RequestSpec } from '../types';
 
 const token: RequestSpec = {
   id: 'token-password',
@@ -57,70 +38,6 @@ const token: RequestSpec = {
     { variable: 'access_token', from: 'access_token' },
     { variable: 'instance_url', from: 'instance_url', keepPinned: true },
   ],
-};
-
-const versions: RequestSpec = {
-  id: 'versions',
-  name: 'List REST API versions',
-  description:
-    'Lists the REST API versions the org serves (no authentication needed). Proves instance_url from the token ' +
-    'response points at a Salesforce REST endpoint; pick api_version from this list.',
-  doc: DOCS.versions,
-  guideStep: 'Password grant, Step 3: Integrate with Agent Studio (API version in the endpoint path)',
-  method: 'GET',
-  url: '{{instance_url}}/services/data/',
-  auth: 'none',
-  expect: { status: 200, contentType: JSON_CONTENT_TYPE, schema: versionsSchema },
-  errorSchema: restErrorSchema,
-};
-
-const queryContacts: RequestSpec = {
-  id: 'query-contacts',
-  name: 'Query Contacts (SOQL)',
-  description:
-    'Runs the SOQL query the guide configures as the Agent Studio API action. Proves the access token is accepted ' +
-    'by the REST API and the service user can read Contacts.',
-  doc: DOCS.query,
-  guideStep: 'Password grant, Step 3: Integrate with Agent Studio (Contact query API action)',
-  method: 'GET',
-  url: QUERY_URL,
-  query: [{ key: 'q', value: 'SELECT Name FROM Contact LIMIT 10', description: 'SOQL' }],
-  auth: 'bearer',
-  expect: { status: 200, contentType: JSON_CONTENT_TYPE, schema: contactQuerySchema },
-  errorSchema: restErrorSchema,
-};
-
-const queryAccounts: RequestSpec = {
-  id: 'query-accounts',
-  name: 'Query Accounts (SOQL)',
-  description:
-    'Runs the Account query from the guide\'s connector test. Proves the user can read Accounts and the fields ' +
-    'Id, Name, Industry and Type.',
-  doc: DOCS.query,
-  guideStep: 'User consent, Step 4: Test the Connector in Agent Studio (2. standard object query)',
-  method: 'GET',
-  url: QUERY_URL,
-  query: [{ key: 'q', value: 'SELECT Id, Name, Industry, Type FROM Account', description: 'SOQL' }],
-  headers: [ACCEPT_JSON],
-  auth: 'bearer',
-  expect: { status: 200, contentType: JSON_CONTENT_TYPE, schema: accountQuerySchema },
-  errorSchema: restErrorSchema,
-};
-
-const userinfo: RequestSpec = {
-  id: 'userinfo',
-  name: 'Get the user\'s identity (UserInfo)',
-  description:
-    'Asks the OpenID Connect UserInfo endpoint who the token belongs to. Proves the token identifies the expected ' +
-    'user. Errors here are text/plain (e.g. 403 Bad_OAuth_Token), not JSON.',
-  doc: DOCS.userinfo,
-  guideStep: 'User consent, Step 4: Test the Connector in Agent Studio (1. User Info API)',
-  method: 'GET',
-  url: '{{instance_url}}/services/oauth2/userinfo',
-  headers: [ACCEPT_JSON],
-  auth: 'bearer',
-  expect: { status: 200, contentType: JSON_CONTENT_TYPE, schema: userinfoSchema },
-  errorSchema: userinfoErrorSchema,
 };
 
 export const passwordFlow: FlowSpec = {
