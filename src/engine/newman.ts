@@ -188,6 +188,12 @@ export const newmanEngine: Engine = {
             globals?: { values?: PmList<PmVariable> };
             collection?: { variables?: PmList<PmVariable> };
           };
+          // newman ends the whole run on some errors (a script time-out among them): keep what the open items got.
+          for (const r of open.values()) {
+            r.errors.push({ kind: 'engine', message: `the run stopped before this request completed${err ? `: ${err.message}` : ''}` });
+            r.durationMs = Date.now() - started - r.startedAtMs;
+            results.push(r);
+          }
           const run: RunResult = {
             engine: 'newman',
             collection: info,

@@ -5,6 +5,6 @@ import type { FlowSpec } from './types';
 export * from './types';
 export * from './schemas';
 export { passwordFlow } from './flows/password';
-export { DOCS, soqlRequest } from './requests/data';
+export { DOCS, soqlRequest, versions, queryContacts, queryAccounts, userinfo } from './requests/data';
 
 export const FLOWS: readonly FlowSpec[] = [passwordFlow];

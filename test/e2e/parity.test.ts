@@ -167,3 +167,29 @@ describe('engines: agree on collection features beyond the generated ones', func
     assert.deepEqual(newman.variables.environment, native.variables.environment);
   });
 });
+
+describe('engines: a script that never ends', function () {
+  this.timeout(30_000);
+  const emulator = useEmulator();
+
+  it('is stopped by the time limit; the request stays in the tree with an error on both engines', async () => {
+    const collection = {
+      info: { _postman_id: 'loop', name: 'loop', schema: 'https://schema.getpostman.com/json/collection/v2.1.0/collection.json' },
+      item: [
+        {
+          id: 'spin',
+          name: 'spin',
+          event: [{ listen: 'test', script: { type: 'text/javascript', exec: ['while (true) {}'] } }],
+          request: { method: 'GET', url: `${emulator().url}/services/data/` },
+        },
+      ],
+    };
+    for (const engine of ['native', 'newman'] as const) {
+      const run = check(await ENGINES[engine].run({ collection, scriptTimeoutMs: 300 }));
+      assert.equal(run.requests.length, 1, engine);
+      assert.equal(run.requests[0]?.response?.code, 200, engine);
+      assert.ok((run.requests[0]?.errors.length ?? 0) > 0, `${engine}: the time-out is reported`);
+      assert.notEqual(run.summary.verdict, 'passed', engine);
+    }
+  });
+});
