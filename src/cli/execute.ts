@@ -2,7 +2,7 @@
 import { check, type CheckedRun } from '../check';
 import { engineByName, type EnvironmentInput, type RunListener } from '../engine';
 import { EXIT, SfcheckError, type ExitCode } from '../errors';
-import { Redactor, reporterFactory, type Reporter } from '../report';
+import { Redactor, reporterFactory, ttyProgress, type Reporter, type ReportExports } from '../report';
 
 export interface ExecuteOptions {
   collection: unknown;
@@ -13,6 +13,11 @@ export interface ExecuteOptions {
   color: boolean;
   timeoutRequestMs?: number;
   write?: (line: string) => void;
+  /** --reporter-junit-export FILE and friends (absolute paths). */
+  exports?: ReportExports;
+  verbose?: boolean;
+  /** Rewrite a progress line in place on stdout (a TTY outside CI). */
+  progress?: boolean;
 }
 
 export interface ExecuteResult {
@@ -34,11 +39,20 @@ export function exitCodeOf(run: CheckedRun): ExitCode {
 
 export async function execute(opts: ExecuteOptions): Promise<ExecuteResult> {
   const engine = engineByName(opts.engine);
-  const redactor = new Redactor();
+  const redactor = new Redactor().addProcessSecrets();
   if (opts.environment) redactor.addVariables(opts.environment.values);
   const write = opts.write ?? ((line: string) => process.stdout.write(`${line}\n`));
+  const progress = opts.progress && !opts.write ? ttyProgress(process.stdout) : undefined;
   const reporters: Reporter[] = opts.reporters.map((n) =>
-    reporterFactory(n)({ outDir: opts.outDir, redactor, write, color: opts.color }),
+    reporterFactory(n)({
+      outDir: opts.outDir,
+      redactor,
+      write,
+      color: opts.color,
+      ...(opts.exports ? { exports: opts.exports } : {}),
+      ...(opts.verbose ? { verbose: true } : {}),
+      ...(progress ? { progress } : {}),
+    }),
   );
   const listener: RunListener = {
     onRunStart: (i) => reporters.forEach((r) => r.onRunStart?.(i)),
@@ -57,6 +71,7 @@ export async function execute(opts: ExecuteOptions): Promise<ExecuteResult> {
       listener,
     );
   } catch (e) {
+    progress?.('');
     throw new SfcheckError('SFCHECK_ENGINE_CRASH', `the ${engine.name} engine failed: ${redactor.text((e as Error).message)}`, 'run again with --debug and report the issue', { cause: e });
   }
   redactor.learnFromRun(raw);

@@ -2,8 +2,11 @@
 /** sfcheck's entry point: wires commands and owns exit codes. */
 import { Command, CommanderError } from 'commander';
 import { EXIT, isSfcheckError } from '../errors';
+import { Redactor } from '../report';
+import { loadProcessVariables } from './environment';
 import { registerEmulator } from './commands/emulator';
 import { registerGenerate } from './commands/generate';
+import { registerMergeReports } from './commands/merge-reports';
 import { registerRun } from './commands/run';
 import { registerVerify } from './commands/verify';
 
@@ -20,12 +23,13 @@ export async function main(argv: string[]): Promise<number> {
     .description('Proves a Salesforce Connected App works, and keeps proving it.')
     .option('--debug', 'show stack traces for errors')
     .exitOverride()
-    .configureOutput({ writeErr: (s) => process.stderr.write(s) })
+    .configureOutput({ writeErr: (s) => process.stderr.write(errorRedactor().text(s)) })
     .showHelpAfterError('(run with --help for usage)');
   registerVerify(program, setExit);
   registerRun(program, setExit);
   registerGenerate(program, setExit);
   registerEmulator(program);
+  registerMergeReports(program, setExit);
   for (const cmd of program.commands) cmd.exitOverride().showHelpAfterError('(run with --help for usage)');
   try {
     await program.parseAsync(argv, { from: 'user' });
@@ -35,15 +39,27 @@ export async function main(argv: string[]): Promise<number> {
       // --help and --version are not errors.
       return e.exitCode === 0 ? EXIT.OK : EXIT.USAGE;
     }
+    // Error messages can quote a value (a URL, a variable): SF_ secrets from the environment and .env are masked.
+    const red = errorRedactor();
     if (isSfcheckError(e)) {
-      process.stderr.write(`sfcheck: ${e.message}\n  how to fix: ${e.hint}\n  [${e.code}]\n`);
-      if (debug && e.cause) process.stderr.write(`${String((e.cause as Error).stack ?? e.cause)}\n`);
+      process.stderr.write(red.text(`sfcheck: ${e.message}\n  how to fix: ${e.hint}\n  [${e.code}]\n`));
+      if (debug && e.cause) process.stderr.write(`${red.text(String((e.cause as Error).stack ?? e.cause))}\n`);
       return e.exitCode;
     }
-    process.stderr.write(`sfcheck: unexpected error: ${(e as Error).message ?? String(e)}\n  how to fix: run again with --debug and report it\n`);
-    if (debug) process.stderr.write(`${(e as Error).stack ?? ''}\n`);
+    process.stderr.write(red.text(`sfcheck: unexpected error: ${(e as Error).message ?? String(e)}\n  how to fix: run again with --debug and report it\n`));
+    if (debug) process.stderr.write(`${red.text((e as Error).stack ?? '')}\n`);
     return EXIT.RUNTIME;
   }
+}
+
+function errorRedactor(): Redactor {
+  const red = new Redactor().addProcessSecrets(process.env);
+  try {
+    red.addProcessSecrets(loadProcessVariables(process.cwd()));
+  } catch {
+    /* an unreadable .env is reported by the command that reads it */
+  }
+  return red;
 }
 
 if (require.main === module) {

@@ -1,4 +1,5 @@
 /** reports/report.json: the checked result tree, redacted. */
+import { apiUsage, runProperties } from './facts';
 import type { ReporterFactory } from './reporter';
 import { writeReportFile } from './write';
 
@@ -9,8 +10,8 @@ export const jsonReporter: ReporterFactory = (ctx) => {
   return {
     name: 'json',
     onChecked(run) {
-      const doc = { sfcheckReport: 1, ...ctx.redactor.deep(run) };
-      written.push(writeReportFile(ctx.outDir, REPORT_JSON_FILE, `${JSON.stringify(doc, null, 2)}\n`));
+      const doc = { sfcheckReport: 1, ...ctx.redactor.deep({ ...run, apiUsage: apiUsage(run.requests) ?? null, properties: runProperties(run) }) };
+      written.push(writeReportFile(ctx.outDir, ctx.exports?.json ?? REPORT_JSON_FILE, `${JSON.stringify(doc, null, 2)}\n`));
     },
     files: () => written,
   };

@@ -1,13 +1,24 @@
 /**
- * reports/junit.xml: one <testsuite> per request (per iteration), one <testcase> per assertion, never collapsed.
- * Failures carry type, message and expected/actual; requests that never got a response are <error>.
+ * reports/junit.xml, valid against Jenkins' JUnit schema (test/fixtures/junit-10.xsd):
+ * - one <testsuite> per request per iteration ("Folder / Request", "(iteration N)" when the run has more than one);
+ * - one <testcase> per assertion, never collapsed (same-named ones get " [2]", ...);
+ * - failures carry type, message (expected vs actual) and a short redacted excerpt of the response;
+ * - errors (network, timeout, script, engine) are <error> test cases; pm.test.skip is <skipped/>;
+ * - totals on <testsuites> are the sums over every suite of every iteration; times are seconds of wall clock;
+ * - <properties> per suite: env, engine, flow, iterations, api usage (last Sforce-Limit-Info), iteration.
+ * The same run gives the same file with either engine, apart from times and the timestamp.
  */
+import { hostname } from 'node:os';
 import type { CheckedRequest, CheckedRun } from '../check';
+import type { RequestError } from '../engine/result';
+import { requestLabel, runProperties, uniqueNames, type RunProperty } from './facts';
 import type { Redactor } from './redact';
 import type { ReporterFactory } from './reporter';
 import { writeReportFile } from './write';
 
 export const JUNIT_FILE = 'junit.xml';
+/** Characters of the response body kept in a failure's excerpt. */
+export const EXCERPT_CHARS = 500;
 
 const XML_INVALID = /[^\t\n\r\x20-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
 
@@ -17,66 +28,131 @@ export function xmlEscape(s: string): string {
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;');
+    .replace(/"/g, '&quot;')
+    .replace(/\n/g, '&#10;')
+    .replace(/\r/g, '&#13;')
+    .replace(/\t/g, '&#9;');
 }
 
-const seconds = (ms: number) => (ms / 1000).toFixed(3);
-
-function suiteName(r: CheckedRequest, iterations: number): string {
-  const name = r.path.join(' / ');
-  return iterations > 1 ? `${name} (iteration ${r.iteration})` : name;
+/** Element text: newlines stay as they are. */
+function xmlText(s: string): string {
+  return s.replace(XML_INVALID, '\uFFFD').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
-function excerpt(r: CheckedRequest, redactor: Redactor): string {
-  if (!r.response) return '';
-  const body = r.response.body.length > 500 ? `${r.response.body.slice(0, 500)}…` : r.response.body;
+const seconds = (ms: number) => (Math.max(0, ms) / 1000).toFixed(3);
+
+export function responseExcerpt(r: CheckedRequest, redactor: Redactor): string {
+  if (!r.response) return 'no response';
+  const body = r.response.body.length > EXCERPT_CHARS ? `${r.response.body.slice(0, EXCERPT_CHARS)}…` : r.response.body;
   return redactor.text(`HTTP ${r.response.code} ${r.response.status}\n${body}`);
 }
 
-function suiteXml(run: CheckedRun, r: CheckedRequest, id: number, redactor: Redactor): string {
-  const name = xmlEscape(redactor.text(suiteName(r, run.iterations)));
-  const failures = r.assertions.filter((a) => !a.passed && !a.skipped).length;
-  const skipped = r.assertions.filter((a) => a.skipped).length;
-  const errors = r.errors.length;
-  const cases: string[] = [];
-  const per = r.assertions.length > 0 ? r.durationMs / r.assertions.length : 0;
-  for (const a of r.assertions) {
-    const head = `    <testcase name="${xmlEscape(redactor.text(a.name))}" classname="${name}" time="${seconds(per)}"`;
-    if (a.skipped) cases.push(`${head}>\n      <skipped/>\n    </testcase>`);
-    else if (a.passed) cases.push(`${head}/>`);
-    else {
-      const msg = redactor.text(`expected ${a.expected ?? ''}, actual ${a.actual ?? ''}`);
-      const detail = redactor.text(`${a.message ?? ''}\n\n${excerpt(r, redactor)}`);
-      cases.push(
-        `${head}>\n      <failure type="AssertionFailure" message="${xmlEscape(msg)}">${xmlEscape(detail)}</failure>\n    </testcase>`,
-      );
-    }
-  }
-  for (const e of r.errors) {
-    const what = e.kind === 'script' ? `${e.phase ?? 'test'} script` : e.kind;
-    cases.push(
-      `    <testcase name="${xmlEscape(`${what} error`)}" classname="${name}" time="0.000">\n` +
-        `      <error type="${xmlEscape(e.code ?? e.kind)}" message="${xmlEscape(redactor.text(e.message))}"/>\n    </testcase>`,
-    );
-  }
-  const tests = r.assertions.length + errors;
-  return (
-    `  <testsuite name="${name}" id="${id}" tests="${tests}" failures="${failures}" errors="${errors}" skipped="${skipped}" ` +
-    `time="${seconds(r.durationMs)}" timestamp="${new Date(Date.parse(run.startedAt) + r.startedAtMs).toISOString().slice(0, 19)}" ` +
-    `hostname="localhost">\n${cases.join('\n')}\n  </testsuite>`
-  );
+function errorName(e: RequestError): string {
+  return e.kind === 'script' ? `${e.phase ?? 'test'} script error` : `${e.kind} error`;
 }
 
-export function renderJunit(run: CheckedRun, redactor: Redactor): string {
-  const suites = run.requests.map((r, i) => suiteXml(run, r, i, redactor));
-  const failures = run.summary.assertions.failed;
-  const errors = run.requests.reduce((n, r) => n + r.errors.length, 0);
-  const tests = run.summary.assertions.total + errors;
-  const name = xmlEscape(redactor.text(run.collection.name));
+interface Case {
+  xml: string;
+  failed: boolean;
+  errored: boolean;
+  skipped: boolean;
+}
+
+function casesOf(r: CheckedRequest, classname: string, redactor: Redactor): Case[] {
+  const count = r.assertions.length + r.errors.length;
+  const time = seconds(count > 0 ? r.durationMs / count : 0);
+  const names = uniqueNames([...r.assertions.map((a) => a.name), ...r.errors.map(errorName)]);
+  const head = (i: number) =>
+    `    <testcase name="${xmlEscape(redactor.text(names[i] ?? ''))}" classname="${classname}" time="${time}"`;
+  const cases: Case[] = r.assertions.map((a, i) => {
+    if (a.skipped) return { xml: `${head(i)}>\n      <skipped message="pm.test.skip"/>\n    </testcase>`, failed: false, errored: false, skipped: true };
+    if (a.passed) return { xml: `${head(i)}/>`, failed: false, errored: false, skipped: false };
+    const type = r.tests[i]?.errorName ?? 'AssertionError';
+    const message = redactor.text(`expected ${a.expected ?? '?'}, actual ${a.actual ?? '?'}`);
+    const detail = redactor.text(`${a.message ?? message}\n\nresponse: ${responseExcerpt(r, redactor)}`);
+    return {
+      xml: `${head(i)}>\n      <failure type="${xmlEscape(type)}" message="${xmlEscape(message)}">${xmlText(detail)}</failure>\n    </testcase>`,
+      failed: true,
+      errored: false,
+      skipped: false,
+    };
+  });
+  r.errors.forEach((e, j) => {
+    const message = redactor.text(e.message);
+    const detail = `${e.kind}${e.phase ? ` (${e.phase} script)` : ''}${e.code ? ` ${e.code}` : ''}: ${message}`;
+    cases.push({
+      xml:
+        `${head(r.assertions.length + j)}>\n      <error type="${xmlEscape(e.code ?? e.kind)}" message="${xmlEscape(message)}">` +
+        `${xmlText(detail)}</error>\n    </testcase>`,
+      failed: false,
+      errored: true,
+      skipped: false,
+    });
+  });
+  return cases;
+}
+
+interface Totals {
+  tests: number;
+  failures: number;
+  errors: number;
+  skipped: number;
+}
+
+function propertiesXml(props: readonly RunProperty[], redactor: Redactor): string {
+  const lines = props.map((p) => `      <property name="${xmlEscape(p.name)}" value="${xmlEscape(redactor.text(p.value))}"/>`);
+  return `    <properties>\n${lines.join('\n')}\n    </properties>`;
+}
+
+function suiteXml(
+  attrs: { name: string; id: number; time: string; timestamp: string; host: string },
+  props: readonly RunProperty[],
+  cases: readonly Case[],
+  redactor: Redactor,
+): { xml: string; totals: Totals } {
+  const totals: Totals = {
+    tests: cases.length,
+    failures: cases.filter((c) => c.failed).length,
+    errors: cases.filter((c) => c.errored).length,
+    skipped: cases.filter((c) => c.skipped).length,
+  };
+  const body = [propertiesXml(props, redactor), ...cases.map((c) => c.xml)].join('\n');
+  const xml =
+    `  <testsuite name="${attrs.name}" id="${attrs.id}" tests="${totals.tests}" failures="${totals.failures}" ` +
+    `errors="${totals.errors}" skipped="${totals.skipped}" time="${attrs.time}" timestamp="${attrs.timestamp}" ` +
+    `hostname="${xmlEscape(attrs.host)}">\n${body}\n  </testsuite>`;
+  return { xml, totals };
+}
+
+const stamp = (ms: number) => (Number.isFinite(ms) ? new Date(ms).toISOString().slice(0, 19) : '1970-01-01T00:00:00');
+
+export function renderJunit(run: CheckedRun, redactor: Redactor, host: string = hostname()): string {
+  const props = runProperties(run);
+  const start = Date.parse(run.startedAt);
+  const labels = uniqueNames(run.requests.map((r) => requestLabel(r, run.iterations)));
+  const suites = run.requests.map((r, i) => {
+    const name = xmlEscape(redactor.text(labels[i] ?? r.name));
+    const suiteProps = [...props, { name: 'iteration', value: String(r.iteration) }, { name: 'request id', value: r.id }];
+    return suiteXml(
+      { name, id: i, time: seconds(r.durationMs), timestamp: stamp(start + r.startedAtMs), host },
+      suiteProps,
+      casesOf(r, name, redactor),
+      redactor,
+    );
+  });
+  if (run.error) {
+    // The engine could not run the collection: one suite with the error, so CI shows it instead of "0 tests".
+    const e = run.error;
+    const message = redactor.text(e.message);
+    const name = xmlEscape(redactor.text(`${run.collection.name} (run)`));
+    const xml = `    <testcase name="${xmlEscape(errorName(e))}" classname="${name}" time="0.000">\n      <error type="${xmlEscape(e.code ?? e.kind)}" message="${xmlEscape(message)}">${xmlText(message)}</error>\n    </testcase>`;
+    suites.push(suiteXml({ name, id: suites.length, time: '0.000', timestamp: stamp(start), host }, props, [{ xml, failed: false, errored: true, skipped: false }], redactor));
+  }
+  const sum = (k: keyof Totals) => suites.reduce((n, s) => n + s.totals[k], 0);
   return (
     `<?xml version="1.0" encoding="UTF-8"?>\n` +
-    `<testsuites name="${name}" tests="${tests}" failures="${failures}" errors="${errors}" time="${seconds(run.durationMs)}">\n` +
-    `${suites.join('\n')}\n</testsuites>\n`
+    `<testsuites name="${xmlEscape(redactor.text(run.collection.name))}" tests="${sum('tests')}" failures="${sum('failures')}" ` +
+    `errors="${sum('errors')}" time="${seconds(run.durationMs)}">\n${suites.map((s) => s.xml).join('\n')}\n</testsuites>\n`
   );
 }
 
@@ -85,7 +161,7 @@ export const junitReporter: ReporterFactory = (ctx) => {
   return {
     name: 'junit',
     onChecked(run) {
-      written.push(writeReportFile(ctx.outDir, JUNIT_FILE, renderJunit(run, ctx.redactor)));
+      written.push(writeReportFile(ctx.outDir, ctx.exports?.junit ?? JUNIT_FILE, renderJunit(run, ctx.redactor)));
     },
     files: () => written,
   };

@@ -19,7 +19,14 @@ const PATTERNS: ReadonlyArray<[RegExp, string]> = [
   [/\b(Bearer|OAuth|Basic)\s+[A-Za-z0-9._~+/!=-]{8,}/g, `$1 ${REDACTED}`],
   [/\b00D[A-Za-z0-9]{12,15}![A-Za-z0-9._]{20,}/g, REDACTED],
   [/((?:^|[?&\s"'])(?:password|client_secret|refresh_token|access_token|security_token|assertion|code_verifier)=)[^&\s"']+/gi, `$1${REDACTED}`],
+  // JSON bodies: {"password":"...","client_secret":"...","access_token":"..."}
+  [/("(?:password|client_secret|refresh_token|access_token|id_token|security_token|assertion|code_verifier)"\s*:\s*")(?:[^"\\]|\\.)+(")/gi, `$1${REDACTED}$2`],
+  // "Authorization: <anything>" in logs and dumped headers, whatever the scheme.
+  [/(\bauthorization:[ \t]*)(?![ \t]|\[redacted\]|(?:Bearer|OAuth|Basic) \[redacted\])[^\r\n]+/gi, `$1${REDACTED}`],
 ];
+
+/** SF_ variables whose values are secrets (the rest, like SF_USERNAME or SF_LOGIN_URL, are shown). */
+const SF_SECRET_VARIABLE = /^SF_(?:.*(?:SECRET|PASSWORD|TOKEN|KEY|ASSERTION))$/i;
 
 export class Redactor {
   private readonly secrets = new Set<string>();
@@ -38,6 +45,12 @@ export class Redactor {
     for (const v of vars) {
       if (v.type === 'secret' || SECRET_NAME.test(v.key)) this.add(v.value);
     }
+    return this;
+  }
+
+  /** Values of SF_ secret variables (SF_CLIENT_SECRET, SF_PASSWORD, SF_SECURITY_TOKEN, ...) from the process environment. */
+  addProcessSecrets(env: Readonly<Record<string, string | undefined>> = process.env): this {
+    for (const [k, v] of Object.entries(env)) if (SF_SECRET_VARIABLE.test(k)) this.add(v);
     return this;
   }
 

@@ -1,9 +1,10 @@
 /** Report files are written atomically (temp file, then rename) so a reader never sees half a report. */
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, resolve } from 'node:path';
 
+/** `fileName` is relative to `outDir`, or absolute (--reporter-*-export FILE). */
 export function writeReportFile(outDir: string, fileName: string, content: string): string {
-  const target = join(outDir, fileName);
+  const target = resolve(outDir, fileName);
   mkdirSync(dirname(target), { recursive: true });
   const tmp = `${target}.${process.pid}.tmp`;
   // Reports can hold variable values (redacted) and response excerpts: owner-only.

@@ -59,4 +59,25 @@ describe('redaction', () => {
     assert.equal(out.headers[1]?.value, 'application/json');
     assert.equal(out.variables[0]?.value, REDACTED);
   });
+
+  it('masks passwords, client secrets and tokens in JSON bodies, and any Authorization header line', () => {
+    const out = new Redactor().text(
+      '{"username":"u","password":"p\\"w1","client_secret": "cs1"}\nAuthorization: Digest abc\nauthorization: Bearer [redacted]',
+    );
+    assert.ok(!out.includes('p\\"w1') && !out.includes('cs1') && !out.includes('Digest abc'), out);
+    assert.match(out, /"username":"u"/);
+    assert.match(out, /authorization: Bearer \[redacted\]/, 'an already redacted bearer is left as it is');
+  });
+
+  it('masks SF_ secret values from the environment, not the other SF_ values', () => {
+    const r = new Redactor().addProcessSecrets({
+      SF_CLIENT_SECRET: 'client-secret-1',
+      SF_PASSWORD: 'pass-word-2',
+      SF_SECURITY_TOKEN: 'tok3n-value',
+      SF_USERNAME: 'someone@example.com',
+      HOME: '/root',
+    });
+    const out = r.text('client-secret-1 pass-word-2tok3n-value someone@example.com /root');
+    assert.equal(out, `${REDACTED} ${REDACTED}${REDACTED} someone@example.com /root`);
+  });
 });

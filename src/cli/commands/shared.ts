@@ -3,7 +3,7 @@ import { Option, type Command } from 'commander';
 import { accessSync, constants, mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { SfcheckError } from '../../errors';
-import { DEFAULT_REPORTERS } from '../../report';
+import { colorWanted, DEFAULT_REPORTERS, progressWanted, REPORTERS, type ReportExports } from '../../report';
 import { parseReporters, type ExecuteResult } from '../execute';
 
 export interface RawRunOptions {
@@ -12,15 +12,40 @@ export interface RawRunOptions {
   out: string;
   color: boolean;
   timeoutRequest?: string;
+  verbose?: boolean;
+  reporterJunitExport?: string;
+  reporterJsonExport?: string;
+  reporterHtmlExport?: string;
 }
 
 export function addRunOptions(cmd: Command): Command {
   return cmd
     .addOption(new Option('--engine <engine>', 'engine that runs the requests').choices(['native', 'newman']).default('native'))
-    .option('-r, --reporters <list>', 'comma-separated reporters: cli, junit, json', DEFAULT_REPORTERS.join(','))
+    .option('-r, --reporters <list>', `comma-separated reporters: ${Object.keys(REPORTERS).join(', ')}`, DEFAULT_REPORTERS.join(','))
     .option('--out <dir>', 'folder for report files', 'reports')
+    .option('--reporter-junit-export <file>', 'write the JUnit report to FILE instead of OUT/junit.xml (turns on junit)')
+    .option('--reporter-json-export <file>', 'write the JSON report to FILE instead of OUT/report.json (turns on json)')
+    .option('--reporter-html-export <file>', 'write the HTML report to FILE instead of OUT/report.html (turns on html)')
     .option('--timeout-request <ms>', 'time limit for each request, in milliseconds')
+    .option('--verbose', 'show each request and response in the terminal (secrets redacted)')
     .option('--no-color', 'plain output without colours (NO_COLOR is honoured too)');
+}
+
+/** --reporter-X-export FILE: resolved against the current folder (as newman does), and reporter X turned on. */
+function exportsOf(raw: RawRunOptions, reporters: string[]): ReportExports {
+  const exports: ReportExports = {};
+  const pairs: Array<[keyof ReportExports, string | undefined]> = [
+    ['junit', raw.reporterJunitExport],
+    ['json', raw.reporterJsonExport],
+    ['html', raw.reporterHtmlExport],
+  ];
+  for (const [name, file] of pairs) {
+    if (file === undefined) continue;
+    if (file.trim() === '') throw new SfcheckError('SFCHECK_USAGE', `--reporter-${name}-export needs a file name`, `e.g. --reporter-${name}-export build/${name}.out`);
+    exports[name] = resolve(file);
+    if (!reporters.includes(name)) reporters.push(name);
+  }
+  return exports;
 }
 
 export function runOptionsOf(raw: RawRunOptions) {
@@ -39,8 +64,20 @@ export function runOptionsOf(raw: RawRunOptions) {
       throw new SfcheckError('SFCHECK_USAGE', `--timeout-request must be a positive whole number of milliseconds, got "${raw.timeoutRequest}"`, 'e.g. --timeout-request 30000');
     }
   }
-  const color = raw.color && Boolean(process.stdout.isTTY) && !process.env.NO_COLOR;
-  return { engine: raw.engine, reporters, outDir, color, ...(timeoutRequestMs ? { timeoutRequestMs } : {}) };
+  const exports = exportsOf(raw, reporters);
+  const tty = Boolean(process.stdout.isTTY);
+  const color = colorWanted(raw.color, tty);
+  const progress = progressWanted(tty);
+  return {
+    engine: raw.engine,
+    reporters,
+    outDir,
+    color,
+    exports,
+    progress,
+    verbose: Boolean(raw.verbose),
+    ...(timeoutRequestMs ? { timeoutRequestMs } : {}),
+  };
 }
 
 /** Prints where reports went and returns the exit code. */
