@@ -9,7 +9,7 @@ import type { EnvironmentInput } from '../engine';
 import { SECRET_ENV_KEYS, type EnvKey } from '../spec';
 import { readJson } from './files';
 
-export { DEFAULT_API_VERSION } from '../generate';
+export { DEFAULT_API_VERSION } from '../spec';
 
 export const NAMED_ENVS = ['local', 'sandbox', 'production'] as const;
 export type NamedEnv = (typeof NAMED_ENVS)[number];

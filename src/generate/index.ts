@@ -23,7 +23,7 @@ export interface GenerateInput {
   apiVersion: string;
 }
 
-export const DEFAULT_API_VERSION = '62.0';
+export { DEFAULT_API_VERSION } from '../spec';
 
 export function generateAll(input: GenerateInput): GeneratedFile[] {
   const files: GeneratedFile[] = FLOWS.map((flow) => ({

@@ -90,3 +90,6 @@ export const SECRET_ENV_KEYS: readonly EnvKey[] = [
   'refresh_token',
   'access_token',
 ];
+
+/** The REST API version the generated requests use unless the environment says otherwise (SF_API_VERSION). */
+export const DEFAULT_API_VERSION = '62.0';

@@ -1,6 +1,5 @@
 /** emulator: the embedded Salesforce-compatible org, standalone, until Ctrl-C. */
 import type { Command } from 'commander';
-import { startEmulator } from '../../emulator';
 import { SfcheckError } from '../../errors';
 
 export function registerEmulator(program: Command): void {
@@ -14,6 +13,8 @@ export function registerEmulator(program: Command): void {
       if (!Number.isInteger(port) || port < 0 || port > 65535) {
         throw new SfcheckError('SFCHECK_USAGE', `--port must be a whole number from 0 to 65535, got "${opts.port}"`, 'e.g. --port 4010');
       }
+      // Loaded on use: the emulator (SOQL parser, SQLite) is not needed by the other commands.
+      const { startEmulator } = await import('../../emulator');
       const emu = await startEmulator({ port, host: opts.host }).catch((e: NodeJS.ErrnoException) => {
         throw new SfcheckError(
           'SFCHECK_EMULATOR_START',

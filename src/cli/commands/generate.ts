@@ -2,9 +2,7 @@
 import type { Command } from 'commander';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { LOCAL_CREDENTIALS } from '../../emulator';
 import { EXIT, SfcheckError } from '../../errors';
-import { diffGenerated, generateAll } from '../../generate';
 import { DEFAULT_API_VERSION } from '../environment';
 
 /** The standalone emulator's default address: what the committed local environment points at. */
@@ -16,7 +14,9 @@ export function registerGenerate(program: Command, setExit: (code: number) => vo
     .description('write the Postman collections and environments (collections/, environments/) from the spec')
     .option('--check', 'write nothing; exit 1 and name the files that differ from what would be written')
     .option('--dir <dir>', 'project folder to write into', '.')
-    .action((opts: { check?: boolean; dir: string }) => {
+    .action(async (opts: { check?: boolean; dir: string }) => {
+      const { LOCAL_CREDENTIALS } = await import('../../emulator');
+      const { diffGenerated, generateAll } = await import('../../generate');
       const root = resolve(opts.dir);
       const files = generateAll({ local: { url: LOCAL_EMULATOR_URL, credentials: LOCAL_CREDENTIALS }, apiVersion: DEFAULT_API_VERSION });
       if (opts.check) {

@@ -4,9 +4,8 @@
  */
 import type { Command } from 'commander';
 import { existsSync } from 'node:fs';
-import { startEmulator, type RunningEmulator } from '../../emulator';
+import type { RunningEmulator } from '../../emulator';
 import { SfcheckError } from '../../errors';
-import { buildCollection, buildEnvironment, localEnvironmentValues, orgEnvironmentValues } from '../../generate';
 import { FLOWS } from '../../spec';
 import {
   DEFAULT_API_VERSION,
@@ -27,6 +26,8 @@ export function registerVerify(program: Command, setExit: (code: number) => void
     .option('--env <env>', `local (embedded emulator), sandbox, production, or a Postman environment file`, 'local');
   addRunOptions(cmd).action(async (raw: RawRunOptions & { env: string }) => {
     const opts = runOptionsOf(raw);
+    // Loaded on use, like the emulator: `run` and `merge-reports` need neither.
+    const { buildCollection, buildEnvironment, localEnvironmentValues, orgEnvironmentValues } = await import('../../generate');
     const flow = FLOWS[0];
     if (!flow) throw new SfcheckError('SFCHECK_USAGE', 'no flow is defined', 'this is a bug in sfcheck');
     const collection = buildCollection(flow);
@@ -34,6 +35,7 @@ export function registerVerify(program: Command, setExit: (code: number) => void
     try {
       let environment: EnvironmentInput;
       if (raw.env === 'local') {
+        const { startEmulator } = await import('../../emulator');
         emulator = await startEmulator({ port: 0 }).catch((e: Error) => {
           throw new SfcheckError('SFCHECK_EMULATOR_START', `the embedded emulator did not start: ${e.message}`, 'free a local port or run with --debug');
         });

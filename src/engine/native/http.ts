@@ -6,7 +6,16 @@
  * is set. Errors use newman's codes and messages where they differ from undici's.
  */
 import { STATUS_CODES } from 'node:http';
-import { Agent, type Dispatcher } from 'undici';
+import type { Agent as AgentType, Dispatcher } from 'undici';
+
+/**
+ * undici's Agent alone: `require('undici')` loads its whole surface (fetch, WebSocket, caches: ~110 modules, ~70 ms),
+ * the agent module ~20 modules and ~20 ms, which is most of a one-request run's start-up. undici is pinned in
+ * package.json; the engine tests fail loudly if this path moves.
+ */
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const Agent = require('undici/lib/dispatcher/agent') as typeof AgentType;
+type Agent = AgentType;
 import type { KeyValue, RequestError } from '../result';
 
 export interface HttpRequest {
