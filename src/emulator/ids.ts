@@ -15,6 +15,7 @@ export const KEY_PREFIX = {
   User: '005',
   Account: '001',
   Contact: '003',
+  Opportunity: '006',
   Profile: '00e',
   UserRole: '00E',
   PermissionSet: '0PS',

@@ -6,16 +6,43 @@
 import type { AddressInfo } from 'node:net';
 import { resolveCredentials, type LocalCredentials } from './config';
 import { createContext } from './context';
+import type { DataOptions } from './data/options';
+import type { ConnectedApp, ConnectedAppSettings } from './oauth/connected-app';
+import { generateEmulatorKeys } from './oauth/keys';
+import type { OAuthBehaviour } from './oauth/state';
+import type { Org } from './org';
 import { createEmulatorServer } from './server';
 
 export { LOCAL_CREDENTIALS, type LocalCredentials } from './config';
+export type { DataOptions, SharingModel } from './data/options';
+export { LOCAL_USERS, type LocalUser } from './local-users';
+export type { ConnectedApp, ConnectedAppSettings, PermittedUsers } from './oauth/connected-app';
+export type { OAuthBehaviour } from './oauth/state';
 
-export interface EmulatorOptions {
+export interface EmulatorOptions extends DataOptions {
   /** Default 0: a free port. */
   port?: number;
   /** Default `127.0.0.1`. */
   host?: string;
   credentials?: Partial<LocalCredentials>;
+  /** Connected App settings (callback URLs, scopes, permitted users, Require Secret/PKCE, rotation, run-as user...). */
+  app?: Partial<ConnectedAppSettings>;
+  /** Choices the wire spec leaves UNVERIFIED (PKCE error bodies, inline error status, login host names...). */
+  oauth?: Partial<OAuthBehaviour>;
+  /** Clock in epoch ms (codes, sessions, JWT checks, id_tokens). Default Date.now; tests inject one instead of sleeping. */
+  now?: () => number;
+}
+
+/** LOCAL-ONLY test hooks: live objects of this emulator. Nothing here opens anything but this emulator. */
+export interface LocalHooks {
+  /** PEM (PKCS#8) private key matching the Connected App's certificate: signs JWT-bearer assertions. */
+  jwtPrivateKeyPem: string;
+  /** PEM (SPKI) public key of that certificate. */
+  jwtPublicKeyPem: string;
+  /** The Connected App, live: changing a setting takes effect on the next request. */
+  app: ConnectedApp;
+  /** The org, live (users can be locked, deactivated, IP-restricted or given permission sets). */
+  org: Org;
 }
 
 export interface RunningEmulator {
@@ -32,10 +59,18 @@ function urlHost(host: string): string {
   return host.includes(':') ? `[${host}]` : host;
 }
 
-export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
+/** What startEmulator returns: the RunningEmulator handle plus the login host and the local-only hooks. */
+export interface StartedEmulator extends RunningEmulator {
+  /** `http://localhost:PORT`: the login host (login.salesforce.com's role: JWT audience; no client_credentials). */
+  loginUrl: string;
+  local: LocalHooks;
+}
+
+export async function startEmulator(options: EmulatorOptions = {}): Promise<StartedEmulator> {
   const credentials = resolveCredentials(options.credentials);
   const host = options.host ?? '127.0.0.1';
-  const ctx = createContext(credentials, '');
+  const keys = await generateEmulatorKeys();
+  const ctx = createContext(credentials, '', { keys, now: options.now, app: options.app, behaviour: options.oauth }, options);
   const server = createEmulatorServer(ctx);
 
   await new Promise<void>((resolve, reject) => {
@@ -48,14 +83,20 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const port = (server.address() as AddressInfo).port;
   const url = `http://${urlHost(host)}:${port}`;
   ctx.baseUrl = url;
+  ctx.oauth.loginUrl = `http://localhost:${port}`;
 
   let closing: Promise<void> | undefined;
   const close = (): Promise<void> => {
     closing ??= new Promise<void>((resolve) => {
-      server.close(() => resolve());
+      server.close(() => {
+        ctx.store.close();
+        resolve();
+      });
       server.closeAllConnections();
     });
     return closing;
   };
-  return { url, port, credentials, close };
+  const app = ctx.org.apps[0]!;
+  const local: LocalHooks = { jwtPrivateKeyPem: keys.appCertificate.privateKeyPem, jwtPublicKeyPem: keys.appCertificate.publicKeyPem, app, org: ctx.org };
+  return { url, port, credentials, loginUrl: ctx.oauth.loginUrl, local, close };
 }

@@ -4,6 +4,7 @@
  */
 import type { LocalCredentials } from './config';
 import { IdFactory, KEY_PREFIX, to15 } from './ids';
+import { APP_PERMISSION_SET, defaultAppSettings, type ConnectedApp } from './oauth/connected-app';
 
 export interface OrgInfo {
   /** 18-char organization id. */
@@ -41,20 +42,19 @@ export interface OrgUser {
   userType: 'STANDARD';
   active: boolean;
   profile: { id: string; name: string };
-  role: { id: string; name: string } | null;
+  role: { id: string; name: string; parentRoleId?: string } | null;
   permissions: UserPermissions;
   /** ISO instant of the last change to the user (userinfo `updated_at`). */
   lastModified: string;
+  /** Assigned permission sets (the guide's step 4); pre-authorizes the user for apps assigned to them. */
+  permissionSets?: string[];
+  /** Locked out (too many failed logins): every login is `authentication failure`. */
+  locked?: boolean;
+  /** Outside the profile's login IP ranges or login hours: `ip restricted or invalid login hours`. */
+  loginIpRestricted?: boolean;
 }
 
-export interface ConnectedApp {
-  name: string;
-  clientId: string;
-  clientSecret: string;
-  callbackUrls: string[];
-  /** Whether the app counts as installed in the org (userinfo `is_app_installed`). */
-  installed: boolean;
-}
+export type { ConnectedApp } from './oauth/connected-app';
 
 export interface Org {
   info: OrgInfo;
@@ -64,12 +64,22 @@ export interface Org {
 
 const USER_CHANGED_AT = '2024-01-15T09:30:00Z';
 
+/**
+ * The two standard users (Standard User profile, no View All Data): documented local-only credentials
+ * that open only the emulator. The password grant takes `password + securityToken`.
+ */
+export const STANDARD_USERS = Object.freeze([
+  Object.freeze({ username: 'sales.rep@sfcheck.local', password: 'sfcheck-Rep-1', securityToken: 'LOCALREPTOKEN000000000' }),
+  Object.freeze({ username: 'support.agent@sfcheck.local', password: 'sfcheck-Agent-1', securityToken: 'LOCALAGENTTOKEN0000000' }),
+] as const);
+
 export function buildOrg(ids: IdFactory, credentials: LocalCredentials): Org {
   const orgId = ids.next(KEY_PREFIX.Organization);
   const adminProfile = { id: ids.next(KEY_PREFIX.Profile), name: 'System Administrator' };
   const standardProfile = { id: ids.next(KEY_PREFIX.Profile), name: 'Standard User' };
   const ceoRole = { id: ids.next(KEY_PREFIX.UserRole), name: 'CEO' };
-  const salesRole = { id: ids.next(KEY_PREFIX.UserRole), name: 'Sales Representative' };
+  const salesRole = { id: ids.next(KEY_PREFIX.UserRole), name: 'Sales Representative', parentRoleId: ceoRole.id };
+  const supportRole = { id: ids.next(KEY_PREFIX.UserRole), name: 'Support Agent', parentRoleId: ceoRole.id };
 
   const integration: OrgUser = {
     id: ids.next(KEY_PREFIX.User),
@@ -92,10 +102,13 @@ export function buildOrg(ids: IdFactory, credentials: LocalCredentials): Org {
     role: ceoRole,
     permissions: { apiEnabled: true, viewAllData: true, modifyAllData: true },
     lastModified: USER_CHANGED_AT,
+    permissionSets: [APP_PERMISSION_SET],
   };
   const salesRep: OrgUser = {
     id: ids.next(KEY_PREFIX.User),
-    username: 'sales.rep@sfcheck.local',
+    username: STANDARD_USERS[0].username,
+    password: STANDARD_USERS[0].password,
+    securityToken: STANDARD_USERS[0].securityToken,
     firstName: 'Sam',
     lastName: 'Rivera',
     email: 'sales.rep@sfcheck.local',
@@ -112,20 +125,32 @@ export function buildOrg(ids: IdFactory, credentials: LocalCredentials): Org {
     role: salesRole,
     permissions: { apiEnabled: true, viewAllData: false, modifyAllData: false },
     lastModified: USER_CHANGED_AT,
+    permissionSets: [APP_PERMISSION_SET],
+  };
+  const supportAgent: OrgUser = {
+    ...salesRep,
+    id: ids.next(KEY_PREFIX.User),
+    username: STANDARD_USERS[1].username,
+    password: STANDARD_USERS[1].password,
+    securityToken: STANDARD_USERS[1].securityToken,
+    firstName: 'Alex',
+    lastName: 'Morgan',
+    email: STANDARD_USERS[1].username,
+    alias: 'amorg',
+    nickname: 'support.agent',
+    timeZone: 'Europe/London',
+    utcOffsetMs: 0,
+    locale: 'en_GB',
+    language: 'en_US',
+    country: 'GB',
+    role: supportRole,
+    permissionSets: [APP_PERMISSION_SET],
   };
 
   return {
     info: { id: orgId, id15: to15(orgId), name: 'sfcheck Local Emulator', edition: 'Developer Edition' },
-    users: [integration, salesRep],
-    apps: [
-      {
-        name: 'sfcheck_Local',
-        clientId: credentials.clientId,
-        clientSecret: credentials.clientSecret,
-        callbackUrls: [credentials.redirectUri],
-        installed: true,
-      },
-    ],
+    users: [integration, salesRep, supportAgent],
+    apps: [{ ...defaultAppSettings(credentials.redirectUri), clientId: credentials.clientId, clientSecret: credentials.clientSecret }],
   };
 }
 

@@ -6,6 +6,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { EmulatorContext } from './context';
 import type { EmuRequest, Reply } from './http';
 import { OAUTH_ERRORS, oauthErrorReply } from './oauth/errors';
+import { OAUTH_ROUTES } from './oauth/routes';
 import { tokenEndpoint } from './oauth/token';
 import { dataApi } from './rest/data-api';
 import { apiError, methodNotAllowedReply, notFoundReply, unknownExceptionReply } from './rest/errors';
@@ -30,6 +31,7 @@ const ROUTES: readonly TopRoute[] = [
     handle: (_m, req, ctx) => userinfoEndpoint(req, ctx),
     wrongMethod: methodNotAllowedReply,
   },
+  ...OAUTH_ROUTES,
   { pattern: /^\/services\/data\/?$/, methods: ['GET'], handle: () => versionsResource(), wrongMethod: methodNotAllowedReply },
   {
     // Authentication comes before method and path checks under a version; data-api routes the rest.

@@ -117,16 +117,17 @@ describe('emulator GET /services/data/vXX.X/query', () => {
     assert.deepEqual(names(await query('SELECT Name FROM Account ORDER BY Name LIMIT 2 OFFSET 1')), all.slice(1, 3));
   });
 
-  it('sorts nulls last ascending and first descending unless told otherwise', async () => {
+  it('sorts nulls first ascending (the SOQL guide: "By default, null values are sorted first"), last descending, or as told', async () => {
     const revenue = (result: QueryResult): unknown[] => result.records.map((r) => r.AnnualRevenue);
     const ascending = revenue(await query('SELECT AnnualRevenue FROM Account ORDER BY AnnualRevenue'));
     const nulls = ascending.filter((v) => v === null).length;
     assert.ok(nulls > 0 && nulls < ascending.length, 'the seed has accounts with and without revenue');
-    assert.deepEqual(ascending.slice(-nulls), Array(nulls).fill(null));
-    const numbers = ascending.slice(0, -nulls) as number[];
+    assert.deepEqual(ascending.slice(0, nulls), Array(nulls).fill(null));
+    const numbers = ascending.slice(nulls) as number[];
     assert.deepEqual(numbers, [...numbers].sort((a, b) => a - b));
-    assert.deepEqual(revenue(await query('SELECT AnnualRevenue FROM Account ORDER BY AnnualRevenue DESC')).slice(0, nulls), Array(nulls).fill(null));
-    assert.deepEqual(revenue(await query('SELECT AnnualRevenue FROM Account ORDER BY AnnualRevenue NULLS FIRST')).slice(0, nulls), Array(nulls).fill(null));
+    assert.deepEqual(revenue(await query('SELECT AnnualRevenue FROM Account ORDER BY AnnualRevenue DESC')).slice(-nulls), Array(nulls).fill(null));
+    assert.deepEqual(revenue(await query('SELECT AnnualRevenue FROM Account ORDER BY AnnualRevenue NULLS LAST')).slice(-nulls), Array(nulls).fill(null));
+    assert.deepEqual(revenue(await query('SELECT AnnualRevenue FROM Account ORDER BY AnnualRevenue DESC NULLS FIRST')).slice(0, nulls), Array(nulls).fill(null));
   });
 
   it('nests parent relationship fields as records, null when the lookup is empty', async () => {
@@ -214,7 +215,7 @@ describe('emulator GET /services/data/vXX.X/query', () => {
   });
 
   it('answers what it does not emulate with a 400, never a 500', async () => {
-    for (const soql of ['SELECT Name, (SELECT Id FROM Contacts) FROM Account', 'SELECT Industry, COUNT(Id) FROM Account GROUP BY Industry', 'SELECT Id FROM Account WHERE CreatedDate = LAST_N_DAYS:3']) {
+    for (const soql of ['SELECT TYPEOF Owner WHEN User THEN Name END FROM Account', 'SELECT Id FROM Account WHERE CALENDAR_YEAR(CreatedDate) = 2024', 'SELECT Id FROM Account USING SCOPE team', 'SELECT Id FROM Account WHERE CreatedDate = LAST_FISCAL_YEAR']) {
       const [error] = await queryError(soql);
       assert.equal(error!.errorCode, 'MALFORMED_QUERY', soql);
     }

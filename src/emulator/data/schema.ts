@@ -37,6 +37,8 @@ export interface FieldDef {
   referenceTo?: string[];
   /** Name of the parent relationship a reference field opens in SOQL (`Account` for `AccountId`). */
   relationshipName?: string;
+  /** Name of the child relationship on the parent (`Contacts` for `Contact.AccountId`), for subqueries. */
+  childRelationshipName?: string;
   picklistValues?: string[];
 }
 
@@ -53,8 +55,8 @@ export interface SObjectDef {
 const id = (label: string): FieldDef => ({ name: 'Id', label, type: 'id', nillable: false, length: 18 });
 const text = (name: string, label: string, length: number, nillable = true): FieldDef => ({ name, label, type: 'string', nillable, length });
 const typed = (name: string, label: string, type: FieldType, nillable = true): FieldDef => ({ name, label, type, nillable });
-const ref = (name: string, label: string, to: string, relationshipName: string, nillable = true): FieldDef => ({
-  name, label, type: 'reference', nillable, length: 18, referenceTo: [to], relationshipName,
+const ref = (name: string, label: string, to: string, relationshipName: string, nillable = true, childRelationshipName?: string): FieldDef => ({
+  name, label, type: 'reference', nillable, length: 18, referenceTo: [to], relationshipName, ...(childRelationshipName ? { childRelationshipName } : {}),
 });
 const picklist = (name: string, label: string, values: string[]): FieldDef => ({ name, label, type: 'picklist', nillable: true, length: 255, picklistValues: values });
 
@@ -87,6 +89,11 @@ export const INDUSTRIES = [
   'Technology', 'Telecommunications', 'Transportation', 'Utilities', 'Other',
 ];
 
+export const OPPORTUNITY_STAGES = [
+  'Prospecting', 'Qualification', 'Needs Analysis', 'Value Proposition', 'Id. Decision Makers', 'Perception Analysis',
+  'Proposal/Price Quote', 'Negotiation/Review', 'Closed Won', 'Closed Lost',
+];
+
 const OBJECTS: SObjectDef[] = [
   {
     name: 'Account', label: 'Account', labelPlural: 'Accounts', keyPrefix: KEY_PREFIX.Account,
@@ -112,13 +119,30 @@ const OBJECTS: SObjectDef[] = [
     fields: [
       id('Contact ID'),
       isDeleted(),
-      ref('AccountId', 'Account ID', 'Account', 'Account'),
+      ref('AccountId', 'Account ID', 'Account', 'Account', true, 'Contacts'),
       text('LastName', 'Last Name', 80, false),
       text('FirstName', 'First Name', 40),
       { ...text('Name', 'Full Name', 121, false), calculated: true },
       text('Title', 'Title', 128),
       typed('Email', 'Email', 'email'),
       typed('Phone', 'Business Phone', 'phone'),
+      ref('OwnerId', 'Owner ID', 'User', 'Owner', false),
+      ...audit(),
+    ],
+  },
+  {
+    name: 'Opportunity', label: 'Opportunity', labelPlural: 'Opportunities', keyPrefix: KEY_PREFIX.Opportunity,
+    fields: [
+      id('Opportunity ID'),
+      isDeleted(),
+      ref('AccountId', 'Account ID', 'Account', 'Account', true, 'Opportunities'),
+      text('Name', 'Name', 120, false),
+      { ...picklist('StageName', 'Stage', OPPORTUNITY_STAGES), nillable: false },
+      typed('Amount', 'Amount', 'currency'),
+      typed('CloseDate', 'Close Date', 'date', false),
+      typed('Probability', 'Probability (%)', 'double'),
+      typed('IsClosed', 'Closed', 'boolean', false),
+      typed('IsWon', 'Won', 'boolean', false),
       ref('OwnerId', 'Owner ID', 'User', 'Owner', false),
       ...audit(),
     ],
@@ -180,6 +204,25 @@ export class Schema {
   field(object: SObjectDef, name: string): FieldDef | undefined {
     const wanted = name.toLowerCase();
     return object.fields.find((f) => f.name.toLowerCase() === wanted);
+  }
+
+  /** The child object and its reference field behind a child relationship name (`Contacts` on Account). */
+  childRelationship(parent: SObjectDef, relationshipName: string): { child: SObjectDef; field: FieldDef } | undefined {
+    const wanted = relationshipName.toLowerCase();
+    for (const child of this.objects) {
+      const field = child.fields.find((f) => f.childRelationshipName?.toLowerCase() === wanted && f.referenceTo?.includes(parent.name));
+      if (field) return { child, field };
+    }
+    return undefined;
+  }
+
+  /** Reference fields of every object that point at `parent` (describe childRelationships). */
+  childReferences(parent: SObjectDef): { child: SObjectDef; field: FieldDef }[] {
+    const out: { child: SObjectDef; field: FieldDef }[] = [];
+    for (const child of this.objects) {
+      for (const field of child.fields) if (field.referenceTo?.includes(parent.name)) out.push({ child, field });
+    }
+    return out;
   }
 
   /** The reference field behind a parent relationship name (`Account` -> `Contact.AccountId`). */

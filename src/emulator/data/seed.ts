@@ -5,7 +5,18 @@
  */
 import type { Org, OrgUser } from '../org';
 import { formatDateTime } from './datetime';
+import { generateRecords } from './generate';
 import type { RecordStore } from './store';
+
+export interface SeedOptions {
+  /** Accounts in the org: the 12 sample accounts first, then generated ones. Default 12. */
+  records?: number;
+  /** Faker seed of the generated records. Default 1. */
+  seed?: number;
+}
+
+/** How many accounts the sample data holds. */
+export const SAMPLE_ACCOUNTS = 12;
 
 const SEEDED_AT = Date.parse('2024-01-15T09:30:00.000Z');
 
@@ -78,10 +89,11 @@ function audit(n: number, by: string): Record<string, string> {
 
 function seedUsers(store: RecordStore, org: Org): void {
   const seen = new Set<string>();
-  const insertOnce = (objectName: 'Profile' | 'UserRole', record: { id: string; name: string }): void => {
+  const insertOnce = (objectName: 'Profile' | 'UserRole', record: { id: string; name: string; parentRoleId?: string }): void => {
     if (seen.has(record.id)) return;
     seen.add(record.id);
-    store.insert(objectName, { Id: record.id, Name: record.name });
+    const parent = objectName === 'UserRole' ? { ParentRoleId: record.parentRoleId ?? null } : {};
+    store.insert(objectName, { Id: record.id, Name: record.name, ...parent });
   };
   for (const user of org.users) {
     insertOnce('Profile', user.profile);
@@ -100,14 +112,27 @@ function userValues(user: OrgUser): Record<string, string | boolean | null> {
   };
 }
 
-export function seedStore(store: RecordStore, org: Org): void {
+export function seedStore(store: RecordStore, org: Org, options: SeedOptions = {}): void {
+  const records = Math.max(0, Math.floor(options.records ?? SAMPLE_ACCOUNTS));
+  store.transaction(() => seedSamples(store, org, Math.min(records, SAMPLE_ACCOUNTS)));
+  const integration = org.users[0]!;
+  generateRecords(store, {
+    accounts: records - SAMPLE_ACCOUNTS,
+    seed: options.seed ?? 1,
+    ownerIds: org.users.map((u) => u.id),
+    createdById: integration.id,
+    before: SEEDED_AT,
+  });
+}
+
+function seedSamples(store: RecordStore, org: Org, accounts: number): void {
   const [integration, rep] = org.users;
   if (!integration || !rep) throw new Error('the org model needs an integration user and a sales rep');
   const ownerId = (owner: Owner): string => (owner === 'integration' ? integration.id : rep.id);
   seedUsers(store, org);
 
   let n = 0;
-  const accountIds = ACCOUNTS.map((a) => {
+  const accountIds = ACCOUNTS.slice(0, accounts).map((a) => {
     const record = store.insert('Account', {
       Name: a.name, Type: a.type, Industry: a.industry, BillingCity: a.city, BillingCountry: a.country, Phone: a.phone,
       Website: a.website, NumberOfEmployees: a.employees, AnnualRevenue: a.revenue, OwnerId: ownerId(a.owner),
@@ -116,6 +141,7 @@ export function seedStore(store: RecordStore, org: Org): void {
     return String(record.values.Id);
   });
   for (const [first, last, title, account, email, owner] of CONTACTS) {
+    if (account >= accounts) continue;
     store.insert('Contact', {
       FirstName: first, LastName: last, Title: title, AccountId: accountIds[account] ?? null, Email: email,
       OwnerId: ownerId(owner), ...audit(n++, integration.id),

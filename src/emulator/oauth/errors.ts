@@ -15,6 +15,18 @@ export const OAUTH_ERRORS = {
   authenticationFailure: { error: 'invalid_grant', description: 'authentication failure' },
   inactiveUser: { error: 'invalid_grant', description: 'inactive user' },
   mustUsePost: { error: 'invalid_request', description: 'must use HTTP POST' },
+  ipRestricted: { error: 'invalid_grant', description: 'ip restricted or invalid login hours' },
+  notApproved: { error: 'invalid_grant', description: "user hasn't approved this consumer" },
+  notAdminApproved: { error: 'invalid_app_access', description: 'user is not admin approved to access this app' },
+  expiredRefreshToken: { error: 'invalid_grant', description: 'expired access/refresh token' },
+  invalidCode: { error: 'invalid_grant', description: 'invalid authorization code' },
+  expiredCode: { error: 'invalid_grant', description: 'expired authorization code' },
+  redirectUriMismatch: { error: 'redirect_uri_mismatch', description: 'redirect_uri must match configuration' },
+  noClientCredentialsUser: { error: 'invalid_grant', description: 'no client credentials user enabled' },
+  notOnThisDomain: { error: 'invalid_grant', description: 'request not supported on this domain' },
+  audience: { error: 'invalid_grant', description: 'Audience validation failed' },
+  /** JWT bearer: malformed, badly signed, expired or too-long-lived assertion, or unknown subject. Text UNVERIFIED. */
+  invalidAssertion: { error: 'invalid_grant', description: 'invalid assertion' },
 } as const satisfies Record<string, OAuthError>;
 
 export function oauthErrorReply(e: OAuthError): Reply {

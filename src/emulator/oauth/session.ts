@@ -17,6 +17,15 @@ export interface Session {
   /** Epoch ms when the token was issued. */
   issuedAt: number;
   lastUsedAt: number;
+  /** Granted scopes (empty for the password grant, which grants the app's scopes implicitly). */
+  scopes: string[];
+  /** The refresh token this access token was issued with or from, if any. */
+  refreshToken?: string;
+}
+
+export interface IssueOptions {
+  scopes?: string[];
+  refreshToken?: string;
 }
 
 function opaque(): string {
@@ -35,7 +44,7 @@ export class SessionStore {
     private readonly now: () => number = Date.now,
   ) {}
 
-  issue(org: { id15: string; id: string }, userId: string, clientId: string): Session {
+  issue(org: { id15: string; id: string }, userId: string, clientId: string, options: IssueOptions = {}): Session {
     const at = this.now();
     const session: Session = {
       accessToken: `${org.id15}!${opaque()}`,
@@ -44,7 +53,9 @@ export class SessionStore {
       clientId,
       issuedAt: at,
       lastUsedAt: at,
+      scopes: [...(options.scopes ?? [])],
     };
+    if (options.refreshToken !== undefined) session.refreshToken = options.refreshToken;
     this.sessions.set(session.accessToken, session);
     return session;
   }
@@ -62,7 +73,31 @@ export class SessionStore {
     return session;
   }
 
+  /** The live session of a token without touching its inactivity clock (introspection). */
+  peek(accessToken: string): Session | undefined {
+    const session = this.sessions.get(accessToken);
+    if (!session || this.now() - session.lastUsedAt > this.timeoutMs) return undefined;
+    return session;
+  }
+
+  /** Epoch ms when the session ends unless used again. */
+  expiresAt(session: Session): number {
+    return session.lastUsedAt + this.timeoutMs;
+  }
+
   revoke(accessToken: string): boolean {
     return this.sessions.delete(accessToken);
+  }
+
+  /** Ends every access token issued with or from `refreshToken`; returns how many. */
+  revokeFamily(refreshToken: string): number {
+    let n = 0;
+    for (const [token, session] of this.sessions) {
+      if (session.refreshToken === refreshToken) {
+        this.sessions.delete(token);
+        n += 1;
+      }
+    }
+    return n;
   }
 }

@@ -1,22 +1,24 @@
 /**
  * `POST /services/oauth2/token` (wire spec §2). Parameters come from the query string and a form body;
  * the client may authenticate with form fields or HTTP Basic. Checks run in Salesforce's order: grant
- * type, client id, client secret, then the grant's own checks.
+ * type, client id, client secret, then the grant's own checks. `format` / `Accept` are ignored: the
+ * answer is always JSON (urlencoded and xml responses are not emulated).
  */
 import type { EmulatorContext } from '../context';
 import { authorizationCredential, jsonReply, mergedParams, type EmuRequest, type Reply } from '../http';
-import { findApp } from '../org';
-import { OAUTH_ERRORS, oauthErrorReply } from './errors';
+import { findApp, type ConnectedApp } from '../org';
+import { OAUTH_ERRORS, oauthErrorReply, type OAuthError } from './errors';
 import { GRANTS } from './grants';
-import { tokenResponseBody } from './token-response';
+import type { Grant } from './grants/grant';
+import { fullTokenResponseBody, tokenResponseBody } from './token-response';
 
-interface ClientCredentials {
+export interface ClientCredentials {
   id?: string;
   secret?: string;
 }
 
 /** Form fields first; otherwise `Authorization: Basic base64(client_id:client_secret)`. */
-function clientCredentials(req: EmuRequest, params: URLSearchParams): ClientCredentials {
+export function clientCredentials(req: EmuRequest, params: URLSearchParams): ClientCredentials {
   const fromForm: ClientCredentials = { id: params.get('client_id') ?? undefined, secret: params.get('client_secret') ?? undefined };
   const basic = authorizationCredential(req, ['Basic']);
   if (!basic) return fromForm;
@@ -26,20 +28,34 @@ function clientCredentials(req: EmuRequest, params: URLSearchParams): ClientCred
   return { id: fromForm.id ?? decoded.slice(0, colon), secret: fromForm.secret ?? decoded.slice(colon + 1) };
 }
 
+/** The app named by the client credentials, with the secret checked when `required` or when sent. */
+export function authenticateClient(ctx: EmulatorContext, client: ClientCredentials, secretRequired: (app: ConnectedApp) => boolean): { app: ConnectedApp } | { error: OAuthError } {
+  const app = client.id === undefined ? undefined : findApp(ctx.org, client.id);
+  if (!app) return { error: OAUTH_ERRORS.invalidClientId };
+  if ((secretRequired(app) || client.secret !== undefined) && client.secret !== app.clientSecret) return { error: OAUTH_ERRORS.invalidClient };
+  return { app };
+}
+
+function secretRule(grant: Grant, app: ConnectedApp): boolean {
+  return (typeof grant.clientSecret === 'function' ? grant.clientSecret(app) : grant.clientSecret) === 'required';
+}
+
+const NO_CACHE = { 'Cache-Control': 'no-cache,no-store' };
+
 /** POST only; the router answers other methods with `invalid_request` / `must use HTTP POST`. */
-export function tokenEndpoint(req: EmuRequest, ctx: EmulatorContext): Reply {
+export async function tokenEndpoint(req: EmuRequest, ctx: EmulatorContext): Promise<Reply> {
   const params = mergedParams(req);
   const grant = GRANTS.get(params.get('grant_type') ?? '');
   if (!grant) return oauthErrorReply(OAUTH_ERRORS.unsupportedGrantType);
 
-  const client = clientCredentials(req, params);
-  const app = client.id === undefined ? undefined : findApp(ctx.org, client.id);
-  if (!app) return oauthErrorReply(OAUTH_ERRORS.invalidClientId);
-  if ((grant.clientSecret === 'required' || client.secret !== undefined) && client.secret !== app.clientSecret) {
-    return oauthErrorReply(OAUTH_ERRORS.invalidClient);
-  }
+  const client = grant.resolveClient
+    ? grant.resolveClient(params, ctx)
+    : authenticateClient(ctx, clientCredentials(req, params), (app) => secretRule(grant, app));
+  if ('error' in client) return oauthErrorReply(client.error);
+  const { app } = client;
 
-  const outcome = grant.exchange({ ctx, params, app });
+  const outcome = await grant.exchange({ ctx, params, app, req });
   if ('error' in outcome) return oauthErrorReply(outcome.error);
-  return jsonReply(200, tokenResponseBody(ctx, app, outcome.session), { 'Cache-Control': 'no-cache,no-store' });
+  if ('session' in outcome) return jsonReply(200, tokenResponseBody(ctx, app, outcome.session), NO_CACHE);
+  return jsonReply(200, await fullTokenResponseBody(ctx, app, outcome.full), NO_CACHE);
 }

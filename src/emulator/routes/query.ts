@@ -1,21 +1,57 @@
 /**
- * `GET /services/data/vXX.X/query?q=` and `/queryAll?q=` (wire spec §6.3). Bad SOQL is a 400 with
- * Salesforce's error codes; the store holds no deleted rows yet, so queryAll answers like query.
+ * `GET /services/data/vXX.X/query?q=` and `/queryAll?q=` (wire spec §6.3), and queryMore at
+ * `/query/<locator>-<offset>` (also under `/queryAll/` and any version). Results come in batches of
+ * `Sforce-Query-Options: batchSize` (200–2000, default 2000); totalSize is the full count and
+ * `done:false` comes with a nextRecordsUrl, which always says `/query/`. Bad SOQL is a 400 with
+ * Salesforce's error codes, never a 500.
  */
 import type { EmulatorContext } from '../context';
-import { jsonReply, type EmuRequest, type Reply } from '../http';
+import { header, jsonReply, type EmuRequest, type Reply } from '../http';
+import { callerAccess } from '../rest/access';
 import type { RestCall } from '../rest/data-api';
+import { pathSegment } from '../rest/path';
 import { apiError } from '../rest/errors';
-import { SoqlError } from '../soql/errors';
-import { executeSoql } from '../soql/execute';
+import { batchSizeOf } from '../soql/cursors';
+import { SOQL_TEXT, SoqlError } from '../soql/errors';
+import { runSoql, type QueryRun } from '../soql/execute';
 
-export function queryResource(req: EmuRequest, ctx: EmulatorContext, call: RestCall): Reply {
+function page(ctx: EmulatorContext, run: QueryRun, cursorId: string | undefined, offset: number, batchSize: number, version: string): Reply {
+  const slice = run.rows.slice(offset, offset + batchSize);
+  const records = slice.map((row) => run.project(row, version));
+  const next = offset + batchSize < run.rows.length;
+  let id = cursorId;
+  if (next && id === undefined) id = ctx.cursors.open(run, batchSize);
+  const body = next
+    ? { totalSize: run.totalSize, done: false, nextRecordsUrl: `/services/data/v${version}/query/${id ?? ''}-${offset + batchSize}`, records }
+    : { totalSize: run.totalSize, done: true, records };
+  return jsonReply(200, body);
+}
+
+export function queryResource(req: EmuRequest, ctx: EmulatorContext, call: RestCall, includeDeleted = false): Reply {
   const soql = req.query.get('q');
   if (soql === null || soql.trim() === '') return apiError(400, 'MALFORMED_QUERY', 'A query string has to be specified');
+  let run: QueryRun;
   try {
-    return jsonReply(200, executeSoql(soql, { store: ctx.store, userId: call.session.userId, version: call.version }));
+    run = runSoql(soql, {
+      store: ctx.store,
+      access: callerAccess(ctx, call),
+      now: ctx.data.now(),
+      includeDeleted,
+      emptyChildResult: ctx.data.emptyChildResult,
+    });
   } catch (err) {
     if (err instanceof SoqlError) return apiError(400, err.errorCode, err.message);
-    throw err;
+    // Safety net: a query the engine cannot run is the client's 400, never a 500.
+    return apiError(400, 'MALFORMED_QUERY', SOQL_TEXT.notEmulated('This query'));
   }
+  if (run.countOnly) return jsonReply(200, { totalSize: run.totalSize, done: true, records: [] });
+  return page(ctx, run, undefined, 0, batchSizeOf(header(req, 'sforce-query-options')), call.version);
+}
+
+export function queryMoreResource(locator: string, req: EmuRequest, ctx: EmulatorContext, call: RestCall): Reply {
+  const found = ctx.cursors.resolve(pathSegment(locator));
+  if (!found) return apiError(ctx.data.invalidQueryLocator.status, 'INVALID_QUERY_LOCATOR', ctx.data.invalidQueryLocator.message);
+  const asked = header(req, 'sforce-query-options');
+  const batchSize = asked === undefined ? found.cursor.batchSize : batchSizeOf(asked);
+  return page(ctx, found.cursor.run, found.id, found.offset, batchSize, call.version);
 }

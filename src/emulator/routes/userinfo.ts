@@ -4,28 +4,18 @@
  * not JSON: `Missing_OAuth_Token`, `Bad_OAuth_Token`.
  */
 import type { EmulatorContext } from '../context';
-import { authorizationCredential, jsonReply, mergedParams, textReply, type EmuRequest, type Reply } from '../http';
+import { jsonReply, type EmuRequest, type Reply } from '../http';
+import { identityAuth, identityVersion } from '../identity/token-auth';
 import { identityServiceUrls, identityUrl } from '../identity/urls';
-import { findApp, findUserById, type OrgUser } from '../org';
-import { isSupportedVersion, LATEST_VERSION } from './versions';
+import { findApp, type OrgUser } from '../org';
 
 export function userinfoEndpoint(req: EmuRequest, ctx: EmulatorContext): Reply {
-  const params = mergedParams(req);
-  const token = authorizationCredential(req, ['Bearer', 'OAuth']) ?? params.get('access_token') ?? params.get('oauth_token');
-  if (!token) return textReply(403, 'Missing_OAuth_Token');
-  const session = ctx.sessions.use(token);
-  const user = session ? findUserById(ctx.org, session.userId) : undefined;
-  if (!session || !user) return textReply(403, 'Bad_OAuth_Token');
-
-  const asked = params.get('version');
-  let version = '{version}';
-  if (asked !== null) {
-    if (asked === 'latest') version = LATEST_VERSION;
-    else if (isSupportedVersion(asked)) version = asked;
-    else return textReply(406, 'Invalid_Version');
-  }
-  const installed = findApp(ctx.org, session.clientId)?.installed === true;
-  return jsonReply(200, userInfoBody(ctx, user, version, installed));
+  const auth = identityAuth(req, ctx);
+  if ('reply' in auth) return auth.reply;
+  const version = identityVersion(auth.params);
+  if ('reply' in version) return version.reply;
+  const installed = findApp(ctx.org, auth.session.clientId)?.installed === true;
+  return jsonReply(200, userInfoBody(ctx, auth.user, version.version, installed));
 }
 
 /** Fields in the order of Salesforce's "Successful User Info" example. */

@@ -1,38 +1,42 @@
 /**
- * Runs one SOQL query over the record store and returns the REST QueryResult (wire spec §6.3):
- * `{totalSize, done, records}`, each record `attributes` first and then the selected fields in SELECT
- * order with schema casing; parent relationships nest as records of their own (or null).
+ * Runs one SOQL query on the SQLite store (wire spec §6.3): parse (caret-form MALFORMED_QUERY),
+ * resolve the FROM object (INVALID_TYPE), compile to one SQL statement with bound parameters (cached
+ * per query shape) and fetch every row. The caller pages the rows into batches; `project` builds the
+ * REST record of a row for the API version of the request that serves it.
  *
- * Implemented: field lists with parent paths, WHERE (= != < > <= >= LIKE IN NOT IN, AND/OR/NOT,
- * parentheses), ORDER BY (ASC/DESC, NULLS FIRST/LAST), LIMIT, OFFSET, COUNT(), USING SCOPE mine|everything.
+ * Emulated: field lists with parent paths and FIELDS(), child subqueries, WHERE (= != < <= > >= LIKE
+ * IN NOT IN, AND/OR/NOT, null, date and datetime literals, date literals), ORDER BY (ASC/DESC, NULLS
+ * FIRST/LAST), LIMIT, OFFSET, COUNT(), aggregates with GROUP BY/HAVING, semi-joins, USING SCOPE mine|everything.
  * Anything else is a 400 that says it is not emulated, never a 500.
  */
-import type { FieldType as SelectItem, OrderByClause, Query } from '@jetstreamapp/soql-parser-js';
-import type { RecordStore, StoredRecord } from '../data/store';
-import type { QueryEnv } from './env';
+import type { Query } from '@jetstreamapp/soql-parser-js';
+import type { RecordStore } from '../data/store';
+import { compileAggregateQuery, isAggregateQuery } from './aggregate';
+import { compileRecordQuery, type CompiledQuery, type QueryRecord } from './compile';
+import { Params, type QueryAccess, type QueryEnv } from './env';
 import { locatedError, SOQL_TEXT, SoqlError } from './errors';
-import { categoryOf, comparable, type Operand } from './literals';
 import { parseSoql } from './parse';
-import { resolvePath, valueAt, walk, type ResolvedPath } from './paths';
 import { keywordOffset, pathOffset, tokenize } from './tokens';
-import { compileWhere, type Predicate } from './where';
+
+export type { QueryRecord } from './compile';
 
 export interface QueryScope {
   store: RecordStore;
-  /** The session's user: `USING SCOPE mine`, and sharing later. */
-  userId: string;
-  /** API version of the request, e.g. `58.0`, for `attributes.url`. */
-  version: string;
+  access: QueryAccess;
+  now: Date;
+  /** queryAll: deleted rows too. */
+  includeDeleted?: boolean;
+  /** A child subquery without rows: `null` (default) or an empty QueryResult. [UNVERIFIED] */
+  emptyChildResult?: 'null' | 'empty';
 }
 
-export interface RecordAttributes {
-  type: string;
-  url: string;
-}
-
-export interface QueryRecord {
-  attributes: RecordAttributes;
-  [field: string]: unknown;
+export interface QueryRun {
+  /** Every row the query matches (after LIMIT/OFFSET): totalSize is their count. */
+  rows: unknown[][];
+  totalSize: number;
+  /** `SELECT COUNT()`: totalSize only, no records. */
+  countOnly: boolean;
+  project(row: unknown[], version: string): QueryRecord;
 }
 
 export interface QueryResult {
@@ -41,9 +45,18 @@ export interface QueryResult {
   records: QueryRecord[];
 }
 
-const notEmulated = (feature: string): SoqlError => new SoqlError('MALFORMED_QUERY', SOQL_TEXT.notEmulated(feature));
+function rejectUnemulated(query: Query): void {
+  if (query.withDataCategory) throw new SoqlError('MALFORMED_QUERY', SOQL_TEXT.notEmulated('WITH DATA CATEGORY'));
+  if (query.for) throw new SoqlError('MALFORMED_QUERY', SOQL_TEXT.notEmulated(`FOR ${String(query.for)}`));
+}
 
-export function executeSoql(soql: string, scope: QueryScope): QueryResult {
+function all(store: RecordStore, compiled: CompiledQuery, extra: Record<string, unknown> = {}): unknown[][] {
+  const statement = store.statements.get(compiled.sql);
+  statement.raw(true);
+  return statement.all({ ...compiled.params, ...extra }) as unknown[][];
+}
+
+export function runSoql(soql: string, scope: QueryScope): QueryRun {
   const query = parseSoql(soql);
   const tokens = tokenize(soql);
   const offsets = {
@@ -57,121 +70,22 @@ export function executeSoql(soql: string, scope: QueryScope): QueryResult {
     throw locatedError('INVALID_TYPE', soql, pathOffset(tokens, objectName, offsets.from), SOQL_TEXT.unsupportedType(objectName));
   }
   rejectUnemulated(query);
-  const env: QueryEnv = { soql, tokens, store: scope.store, root, alias: query.sObjectAlias, offsets };
-
-  const fields = query.fields ?? [];
-  const countOnly = fields.length === 1 && isCountStar(fields[0]!);
-  const selected = countOnly ? [] : fields.map((f) => resolveSelectItem(f, env));
-  const where: Predicate = query.where ? compileWhere(query.where, env) : () => true;
-  const order = compileOrderBy(query.orderBy, env);
-  const inScope = scopeFilter(query, env, scope.userId);
-
-  let rows = scope.store.all(root.name).filter((r) => r.values.IsDeleted !== true && inScope(r) && where(r));
-  if (order) rows = [...rows].sort(order);
-  const start = query.offset ?? 0;
-  rows = rows.slice(start, query.limit === undefined ? undefined : start + query.limit);
-
-  if (countOnly) return { totalSize: rows.length, done: true, records: [] };
-  return { totalSize: rows.length, done: true, records: rows.map((r) => project(r, selected, env, scope.version)) };
+  const env: QueryEnv = { soql, tokens, store: scope.store, root, alias: query.sObjectAlias, offsets, access: scope.access, now: scope.now, params: new Params() };
+  const includeDeleted = scope.includeDeleted === true;
+  const compiled = isAggregateQuery(query)
+    ? compileAggregateQuery(query, env, includeDeleted)
+    : compileRecordQuery(query, env, {
+        includeDeleted,
+        emptyChildResult: scope.emptyChildResult ?? 'null',
+        runChild: (child, parentId) => all(scope.store, child, { parent: parentId }),
+      });
+  const rows = all(scope.store, compiled);
+  if (compiled.countOnly) return { rows: [], totalSize: Number(rows[0]?.[0] ?? 0), countOnly: true, project: compiled.project };
+  return { rows, totalSize: rows.length, countOnly: false, project: compiled.project };
 }
 
-function rejectUnemulated(query: Query): void {
-  if (query.groupBy) throw notEmulated('GROUP BY');
-  if (query.having) throw notEmulated('HAVING');
-  if (query.withDataCategory) throw notEmulated('WITH DATA CATEGORY');
-}
-
-function isCountStar(field: SelectItem): boolean {
-  return field.type === 'FieldFunctionExpression' && field.functionName.toUpperCase() === 'COUNT' && field.parameters.length === 0;
-}
-
-function resolveSelectItem(item: SelectItem, env: QueryEnv): ResolvedPath {
-  let raw: string;
-  switch (item.type) {
-    case 'Field':
-      raw = item.field;
-      break;
-    case 'FieldRelationship':
-      raw = [...item.relationships, item.field].join('.');
-      break;
-    case 'FieldFunctionExpression':
-      throw notEmulated(isCountStar(item) ? 'COUNT() with other fields' : `${item.functionName}() in SELECT`);
-    case 'FieldSubquery':
-      throw notEmulated('A child relationship subquery');
-    case 'FieldTypeof':
-      throw notEmulated('TYPEOF');
-  }
-  const resolved = resolvePath(env.store.schema, env.root, raw, env.alias);
-  if ('error' in resolved) {
-    const spelled = 'rawValue' in item && item.rawValue ? item.rawValue : raw;
-    throw locatedError('INVALID_FIELD', env.soql, pathOffset(env.tokens, spelled, 0), resolved.error);
-  }
-  return resolved.path;
-}
-
-function scopeFilter(query: Query, env: QueryEnv, userId: string): Predicate {
-  const scope = query.usingScope?.toLowerCase();
-  if (scope === undefined || scope === 'everything') return () => true;
-  if (scope === 'mine' && env.store.schema.field(env.root, 'OwnerId')) return (r) => r.values.OwnerId === userId;
-  throw notEmulated(`USING SCOPE ${query.usingScope ?? ''} on ${env.root.name}`);
-}
-
-/** SOQL default: nulls sort last ascending and first descending. */
-function compileOrderBy(orderBy: OrderByClause | OrderByClause[] | undefined, env: QueryEnv): ((a: StoredRecord, b: StoredRecord) => number) | undefined {
-  const clauses = orderBy === undefined ? [] : Array.isArray(orderBy) ? orderBy : [orderBy];
-  if (clauses.length === 0) return undefined;
-  const keys = clauses.map((clause) => {
-    if (!('field' in clause)) throw notEmulated('A function in ORDER BY');
-    const resolved = resolvePath(env.store.schema, env.root, clause.field, env.alias);
-    if ('error' in resolved) {
-      throw locatedError('INVALID_FIELD', env.soql, pathOffset(env.tokens, clause.field, env.offsets.orderBy), resolved.error);
-    }
-    const descending = clause.order === 'DESC';
-    const nullsFirst = clause.nulls ? clause.nulls === 'FIRST' : descending;
-    const category = categoryOf(resolved.path.field);
-    return { path: resolved.path, descending, nullsFirst, read: (r: StoredRecord): Operand => comparable(valueAt(env.store, r, resolved.path), category) };
-  });
-  return (a, b) => {
-    for (const key of keys) {
-      const va = key.read(a);
-      const vb = key.read(b);
-      if (va === vb) continue;
-      if (va === null) return key.nullsFirst ? -1 : 1;
-      if (vb === null) return key.nullsFirst ? 1 : -1;
-      const sign = va < vb ? -1 : 1;
-      return key.descending ? -sign : sign;
-    }
-    return 0;
-  };
-}
-
-function attributesOf(record: StoredRecord, version: string): RecordAttributes {
-  return { type: record.type, url: `/services/data/v${version}/sobjects/${record.type}/${String(record.values.Id)}` };
-}
-
-function project(record: StoredRecord, selected: readonly ResolvedPath[], env: QueryEnv, version: string): QueryRecord {
-  const out: QueryRecord = { attributes: attributesOf(record, version) };
-  for (const path of selected) {
-    let target: QueryRecord = out;
-    let holder: StoredRecord | null = record;
-    for (let depth = 0; depth < path.hops.length && holder; depth++) {
-      const hop = path.hops[depth]!;
-      const key = hop.relationshipName ?? hop.name;
-      holder = walk(env.store, holder, [hop]);
-      if (!holder) {
-        if (!(key in target)) target[key] = null;
-        break;
-      }
-      const existing = target[key];
-      const nested: QueryRecord = isRecord(existing) ? existing : { attributes: attributesOf(holder, version) };
-      target[key] = nested;
-      target = nested;
-    }
-    if (holder) target[path.field.name] = holder.values[path.field.name] ?? null;
-  }
-  return out;
-}
-
-function isRecord(value: unknown): value is QueryRecord {
-  return typeof value === 'object' && value !== null && 'attributes' in value;
+/** The whole result in one QueryResult (no batching). */
+export function executeSoql(soql: string, scope: QueryScope, version: string): QueryResult {
+  const run = runSoql(soql, scope);
+  return { totalSize: run.totalSize, done: true, records: run.rows.map((r) => run.project(r, version)) };
 }

@@ -1,14 +1,15 @@
 /**
- * Turning WHERE literals into comparable operands for a field, with Salesforce's errors for values of
+ * Turning WHERE literals into SQL parameter values for a field, with Salesforce's errors for values of
  * the wrong kind (an Id field compared with something that is not an Id, wire spec §12).
  */
 import type { LiteralType } from '@jetstreamapp/soql-parser-js';
+import type { SqlValue } from '../data/db';
 import type { FieldDef, FieldType } from '../data/schema';
 import { normalizeId } from '../ids';
+import { normalizeDateTime } from './dates';
 import { SOQL_TEXT, SoqlError } from './errors';
 
 export type Category = 'id' | 'text' | 'number' | 'boolean' | 'time';
-export type Operand = string | number | boolean | null;
 
 const CATEGORY: Record<FieldType, Category> = {
   id: 'id', reference: 'id',
@@ -24,39 +25,36 @@ export function categoryOf(field: FieldDef): Category {
 
 const ESCAPES: Record<string, string> = { n: '\n', r: '\r', t: '\t', b: '\b', f: '\f' };
 
+function inner(raw: string): string {
+  return raw.startsWith("'") && raw.endsWith("'") && raw.length >= 2 ? raw.slice(1, -1) : raw;
+}
+
 /** The characters of a quoted SOQL string (`'D\'Cruz'` -> `D'Cruz`). */
 export function unquote(raw: string): string {
-  const inner = raw.startsWith("'") && raw.endsWith("'") && raw.length >= 2 ? raw.slice(1, -1) : raw;
-  return inner.replace(/\\(.)/gs, (_m, ch: string) => ESCAPES[ch] ?? ch);
+  return inner(raw).replace(/\\(.)/gs, (_m, ch: string) => ESCAPES[ch] ?? ch);
 }
 
-/** A LIKE pattern (`%` any run, `_` one character, backslash escapes) as an anchored, case-insensitive regex. */
-export function likeRegex(raw: string): RegExp {
-  const inner = raw.startsWith("'") && raw.endsWith("'") && raw.length >= 2 ? raw.slice(1, -1) : raw;
-  let source = '';
-  for (let i = 0; i < inner.length; i++) {
-    const ch = inner.charAt(i);
-    if (ch === '\\' && i + 1 < inner.length) {
-      const next = inner.charAt(++i);
-      source += escapeRegex(ESCAPES[next] ?? next);
-    } else if (ch === '%') source += '.*';
-    else if (ch === '_') source += '.';
-    else source += escapeRegex(ch);
+/** A SOQL LIKE pattern as an SQLite LIKE pattern with `\` as the escape character. */
+export function likePattern(raw: string): string {
+  const text = inner(raw);
+  let out = '';
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charAt(i);
+    if (ch === '\\' && i + 1 < text.length) {
+      const next = text.charAt(++i);
+      out += next === '%' || next === '_' || next === '\\' ? `\\${next}` : (ESCAPES[next] ?? next);
+    } else out += ch;
   }
-  return new RegExp(`^${source}$`, 'is');
-}
-
-function escapeRegex(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
+  return out;
 }
 
 const TYPE_WORD: Partial<Record<FieldType, string>> = { int: 'integer', double: 'double', currency: 'currency', boolean: 'boolean', date: 'date', datetime: 'dateTime' };
 
 /**
- * The operand a literal stands for, compared against `field`. Throws SoqlError with the message only;
- * the caller adds the caret block.
+ * The SQL value a literal stands for, compared against `field` (date literals are handled by the
+ * caller). Throws SoqlError with the message only; the caller adds the caret block.
  */
-export function toOperand(raw: string, literalType: LiteralType | undefined, field: FieldDef): Operand {
+export function toSqlValue(raw: string, literalType: LiteralType | undefined, field: FieldDef): SqlValue {
   if (literalType === 'NULL') return null;
   const category = categoryOf(field);
   const quoted = literalType === 'STRING';
@@ -78,22 +76,16 @@ export function toOperand(raw: string, literalType: LiteralType | undefined, fie
       return Number(raw);
     case 'boolean':
       if (literalType !== 'BOOLEAN') throw new SoqlError('INVALID_FIELD', SOQL_TEXT.wrongLiteral(field.name, 'boolean', false));
-      return raw.toUpperCase() === 'TRUE';
-    case 'time':
-      if (literalType === 'DATE_LITERAL' || literalType === 'DATE_N_LITERAL') {
-        throw new SoqlError('MALFORMED_QUERY', SOQL_TEXT.notEmulated('A date literal such as TODAY or LAST_N_DAYS:n'));
-      }
-      if (literalType !== (field.type === 'date' ? 'DATE' : 'DATETIME')) {
+      return raw.toUpperCase() === 'TRUE' ? 1 : 0;
+    case 'time': {
+      const wanted = field.type === 'date' ? 'DATE' : 'DATETIME';
+      if (literalType !== wanted) {
         throw new SoqlError('INVALID_FIELD', SOQL_TEXT.wrongLiteral(field.name, TYPE_WORD[field.type] ?? field.type, false));
       }
-      return Date.parse(raw);
+      if (field.type === 'date') return raw;
+      const normalized = normalizeDateTime(raw);
+      if (!normalized) throw new SoqlError('INVALID_FIELD', SOQL_TEXT.wrongLiteral(field.name, 'dateTime', false));
+      return normalized;
+    }
   }
-}
-
-/** A stored value in the same comparable form as operands of its category. */
-export function comparable(value: string | number | boolean | null, category: Category): Operand {
-  if (value === null) return null;
-  if (category === 'time' && typeof value === 'string') return Date.parse(value);
-  if (category === 'text' && typeof value === 'string') return value.toLowerCase();
-  return value;
 }

@@ -1,9 +1,8 @@
 /**
  * Field paths in SOQL (`Name`, `Account.Name`, `Account.Owner.Name`): resolution against the schema,
- * with Salesforce's INVALID_FIELD texts, and reading a path's value from a stored record.
+ * with Salesforce's INVALID_FIELD texts.
  */
-import type { FieldDef, FieldValue, Schema, SObjectDef } from '../data/schema';
-import type { RecordStore, StoredRecord } from '../data/store';
+import type { FieldDef, Schema, SObjectDef } from '../data/schema';
 import { SOQL_TEXT } from './errors';
 
 export interface ResolvedPath {
@@ -40,20 +39,4 @@ export function resolvePath(schema: Schema, root: SObjectDef, rawPath: string, a
   const field = schema.field(current, name);
   if (!field) return { error: SOQL_TEXT.noSuchColumn(name, current.name) };
   return { path: { text: segments.join('.'), hops, objects, field } };
-}
-
-/** The parent record a chain of hops leads to, or null when a lookup on the way is empty. */
-export function walk(store: RecordStore, record: StoredRecord, hops: readonly FieldDef[]): StoredRecord | null {
-  let current: StoredRecord | undefined = record;
-  for (const hop of hops) {
-    const parentId: FieldValue | undefined = current.values[hop.name];
-    current = typeof parentId === 'string' ? store.get(parentId) : undefined;
-    if (!current) return null;
-  }
-  return current;
-}
-
-export function valueAt(store: RecordStore, record: StoredRecord, path: ResolvedPath): FieldValue {
-  const holder = walk(store, record, path.hops);
-  return holder ? (holder.values[path.field.name] ?? null) : null;
 }

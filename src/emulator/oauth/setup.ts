@@ -1,0 +1,43 @@
+/**
+ * Wires the OAuth side of a new context: the injectable clock, the keys, the app-setting overrides
+ * (EmulatorOptions.app) and the behaviour overrides (EmulatorOptions.oauth).
+ */
+import { createPublicKey, generateKeyPairSync } from 'node:crypto';
+import type { Org } from '../org';
+import { applyAppSettings, type ConnectedAppSettings } from './connected-app';
+import { ID_TOKEN_KID, type EmulatorKeys } from './keys';
+import { SessionStore } from './session';
+import { createOAuthState, type OAuthBehaviour, type OAuthState } from './state';
+
+export interface OAuthSetup {
+  keys?: EmulatorKeys;
+  now?: () => number;
+  app?: Partial<ConnectedAppSettings>;
+  behaviour?: Partial<OAuthBehaviour>;
+}
+
+/** Synchronous fallback (about 0.2 s per key) for callers that did not generate keys up front. */
+function keysNow(): EmulatorKeys {
+  const signing = generateKeyPairSync('rsa', { modulusLength: 2048 });
+  const app = generateKeyPairSync('rsa', { modulusLength: 2048 });
+  return {
+    idToken: { kid: ID_TOKEN_KID, ...signing },
+    appCertificate: {
+      publicKey: createPublicKey(app.privateKey),
+      publicKeyPem: app.publicKey.export({ type: 'spki', format: 'pem' }).toString(),
+      privateKeyPem: app.privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
+    },
+  };
+}
+
+export function setUpOAuth(org: Org, setup: OAuthSetup = {}): { oauth: OAuthState; sessions: SessionStore } {
+  const now = setup.now ?? Date.now;
+  const keys = setup.keys ?? keysNow();
+  const app = org.apps[0];
+  if (app) {
+    app.certificate = keys.appCertificate;
+    applyAppSettings(app, setup.app);
+  }
+  const oauth = createOAuthState(keys, now, setup.behaviour);
+  return { oauth, sessions: new SessionStore(oauth.behaviour.sessionTimeoutMs, now) };
+}
