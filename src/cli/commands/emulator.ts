@@ -1,6 +1,27 @@
 /** emulator: the embedded Salesforce-compatible org, standalone, until Ctrl-C. */
 import type { Command } from 'commander';
+import { chmodSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { SfcheckError } from '../../errors';
+
+interface EmulatorFlags {
+  port: string;
+  host: string;
+  records?: string;
+  seed?: string;
+  data?: string;
+  dailyApiLimit?: string;
+  jwtKeyOut?: string;
+}
+
+function wholeNumber(flag: string, value: string | undefined, min: number, max: number): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < min || n > max) {
+    throw new SfcheckError('SFCHECK_USAGE', `${flag} must be a whole number from ${min} to ${max}, got "${value}"`, `e.g. ${flag} ${Math.max(min, Math.min(max, 1000))}`);
+  }
+  return n;
+}
 
 export function registerEmulator(program: Command): void {
   program
@@ -8,33 +29,58 @@ export function registerEmulator(program: Command): void {
     .description('run the Salesforce-compatible emulator on 127.0.0.1 (for Postman or other clients)')
     .option('--port <port>', 'TCP port (0 picks a free one)', '4010')
     .option('--host <host>', 'address to listen on', '127.0.0.1')
-    .action(async (opts: { port: string; host: string }) => {
-      const port = Number(opts.port);
-      if (!Number.isInteger(port) || port < 0 || port > 65535) {
-        throw new SfcheckError('SFCHECK_USAGE', `--port must be a whole number from 0 to 65535, got "${opts.port}"`, 'e.g. --port 4010');
-      }
+    .option('--records <n>', 'generated Accounts beyond the sample ones (with contacts and opportunities); default 12')
+    .option('--seed <n>', 'seed of the generated data: the same seed gives the same ids and values')
+    .option('--data <file>', 'keep the org in this SQLite file between runs (default: in memory)')
+    .option('--daily-api-limit <n>', 'DailyApiRequests maximum; once spent, data calls get 403 REQUEST_LIMIT_EXCEEDED')
+    .option('--jwt-key-out <file>', "write the Connected App certificate's private key (PEM, mode 0600) for the JWT bearer flow")
+    .action(async (opts: EmulatorFlags) => {
+      const port = wholeNumber('--port', opts.port, 0, 65535) ?? 4010;
+      const records = wholeNumber('--records', opts.records, 0, 1_000_000);
+      const seed = wholeNumber('--seed', opts.seed, 0, 2 ** 31 - 1);
+      const dailyApiLimit = wholeNumber('--daily-api-limit', opts.dailyApiLimit, 1, 1_000_000_000);
       // Loaded on use: the emulator (SOQL parser, SQLite) is not needed by the other commands.
-      const { startEmulator } = await import('../../emulator');
-      const emu = await startEmulator({ port, host: opts.host }).catch((e: NodeJS.ErrnoException) => {
+      const { startEmulator, LOCAL_USERS } = await import('../../emulator');
+      const emu = await startEmulator({
+        port,
+        host: opts.host,
+        ...(records !== undefined ? { records } : {}),
+        ...(seed !== undefined ? { seed } : {}),
+        ...(opts.data ? { dataFile: resolve(opts.data) } : {}),
+        ...(dailyApiLimit !== undefined ? { dailyApiLimit } : {}),
+      }).catch((e: NodeJS.ErrnoException) => {
         throw new SfcheckError(
           'SFCHECK_EMULATOR_START',
-          `the emulator could not listen on ${opts.host}:${port}: ${e.code ?? e.message}`,
-          e.code === 'EADDRINUSE' ? 'another process uses that port: pick another with --port' : 'check --host and --port',
+          `the emulator could not start on ${opts.host}:${port}: ${e.code ?? e.message}`,
+          e.code === 'EADDRINUSE' ? 'another process uses that port: pick another with --port' : 'check --host, --port and --data',
         );
       });
+      if (opts.jwtKeyOut) {
+        const file = resolve(opts.jwtKeyOut);
+        writeFileSync(file, emu.local.jwtPrivateKeyPem, { mode: 0o600 });
+        chmodSync(file, 0o600);
+      }
       const c = emu.credentials;
+      const users = [LOCAL_USERS.salesRep, LOCAL_USERS.supportAgent].map(
+        (u) => `  ${u.username.padEnd(30)} password ${u.password}  security token ${u.securityToken}  (${u.profile})`,
+      );
       process.stdout.write(
         [
           `Salesforce emulator listening on ${emu.url}`,
+          `  My Domain / instance URL  ${emu.url}   (token, REST, userinfo; client_credentials works here)`,
+          `  login host                ${emu.loginUrl}   (login.salesforce.com's role: JWT audience)`,
           '',
           'Local-only credentials (they work nowhere else):',
           `  login_url       ${emu.url}`,
           `  client_id       ${c.clientId}`,
           `  client_secret   ${c.clientSecret}`,
-          `  username        ${c.username}`,
+          `  username        ${c.username}   (System Administrator, View All Data)`,
           `  password        ${c.password}`,
           `  security_token  ${c.securityToken}`,
           `  redirect_uri    ${c.redirectUri}`,
+          'Standard users (see only what they own):',
+          ...users,
+          ...(opts.jwtKeyOut ? [`JWT bearer: the Connected App's private key is in ${resolve(opts.jwtKeyOut)}`] : []),
           '',
           'Import environments/local.postman_environment.json into Postman to use it. Ctrl-C stops it.',
           '',
