@@ -1,11 +1,20 @@
 /** Loading a user's collection file: JSON, a supported format version, at least one request. */
 import { countRequests } from '../engine';
 import { SfcheckError } from '../errors';
+import { existsSync, statSync } from 'node:fs';
 import { readJson } from './files';
 
 const SUPPORTED = /collection\/v2\.[01]\.0\/collection\.json/;
 
+/** A v2.0/v2.1 JSON file, or a Postman v3 collection folder. */
 export function readCollectionFile(path: string): unknown {
+  if (existsSync(path) && statSync(path).isDirectory()) {
+    // Loaded on use: the YAML reader and postman-collection are not needed for JSON collections.
+    const { readV3Collection } = require('./v3') as typeof import('./v3');
+    const v3 = readV3Collection(path);
+    if (countRequests(v3) === 0) throw new SfcheckError('SFCHECK_BAD_COLLECTION', `${path} has no requests`, 'add at least one request, or pick another collection');
+    return v3;
+  }
   const doc = readJson(path, 'collection') as Record<string, unknown> | null;
   if (!doc || typeof doc !== 'object' || Array.isArray(doc)) {
     throw new SfcheckError('SFCHECK_BAD_COLLECTION', `${path} is not a Postman collection (expected a JSON object)`, 'export the collection from Postman as Collection v2.1');

@@ -9,6 +9,7 @@ import type { EnvironmentInput } from '../engine';
 import { SECRET_ENV_KEYS, type EnvKey } from '../spec';
 import { readJson } from './files';
 
+
 export { DEFAULT_API_VERSION } from '../spec';
 
 export const NAMED_ENVS = ['local', 'sandbox', 'production'] as const;
@@ -99,8 +100,9 @@ export function withValues(base: EnvironmentInput, values: Partial<Record<EnvKey
   return { name: base.name, values: out };
 }
 
-/** A Postman environment file, checked enough to give a clear error instead of a confusing run. */
+/** A Postman environment file (v2 JSON, or v3 `*.environment.yaml`), checked enough to give a clear error. */
 export function readEnvironmentFile(path: string): EnvironmentInput {
+  if (/\.ya?ml$/i.test(path)) return (require('./v3') as typeof import('./v3')).readV3Environment(path);
   const doc = readJson(path, 'environment file') as { name?: unknown; values?: unknown; info?: unknown; item?: unknown };
   if (!doc || typeof doc !== 'object' || !Array.isArray(doc.values)) {
     const looksLikeCollection = doc && typeof doc === 'object' && ('item' in doc || 'info' in doc);

@@ -10,6 +10,7 @@ import {
   type LocalCredentials,
 } from './environment';
 import { toFileContent } from './json';
+import { v3Files } from './v3/files';
 
 export interface GeneratedFile {
   /** Relative to the repository root, posix separators. */
@@ -38,7 +39,7 @@ export function generateAll(input: GenerateInput): GeneratedFile[] {
   for (const [name, values] of environments) {
     files.push({ path: environmentPath(name), content: toFileContent(buildEnvironment(name, values)) });
   }
-  return files;
+  return [...files, ...v3Files(files)];
 }
 
 export { buildCollection, collectionPath, COLLECTION_SCHEMA_URL } from './collection';

@@ -4,7 +4,7 @@ import { INPUT } from './input';
 
 describe('generate: generateAll and diffGenerated', () => {
   it('writes the collection and the three environments at posix paths', () => {
-    expect(generateAll(INPUT).map((f) => f.path)).to.deep.equal([
+    expect(generateAll(INPUT).map((f) => f.path).filter((p) => p.endsWith('.json'))).to.deep.equal([
       'collections/salesforce-password.postman_collection.json',
       'environments/local.postman_environment.json',
       'environments/sandbox.postman_environment.json',
@@ -12,12 +12,23 @@ describe('generate: generateAll and diffGenerated', () => {
     ]);
   });
 
+  it('writes every collection and environment in format v3 too', () => {
+    const paths = generateAll(INPUT).map((f) => f.path);
+    for (const p of paths.filter((x) => x.endsWith('.postman_collection.json'))) {
+      const dir = p.replace(/^collections\/(.+)\.postman_collection\.json$/, 'collections/v3/$1/');
+      expect(paths, p).to.include(`${dir}.resources/definition.yaml`);
+    }
+    for (const p of paths.filter((x) => x.endsWith('.postman_environment.json'))) {
+      expect(paths, p).to.include(p.replace(/^environments\/(.+)\.postman_environment\.json$/, 'environments/v3/$1.environment.yaml'));
+    }
+  });
+
   it('is byte-identical on a second generation', () => {
     expect(generateAll(INPUT)).to.deep.equal(generateAll(INPUT));
   });
 
   it('writes pretty JSON with 2 spaces and a trailing newline', () => {
-    for (const f of generateAll(INPUT)) {
+    for (const f of generateAll(INPUT).filter((x) => x.path.endsWith('.json'))) {
       expect(f.content.endsWith('}\n'), f.path).to.equal(true);
       expect(f.content, f.path).to.equal(`${JSON.stringify(JSON.parse(f.content), null, 2)}\n`);
     }
