@@ -5,8 +5,11 @@
 import type { RequestError, RequestResult, RunResult } from '../engine/result';
 import { toAssertion, type Assertion } from './assertion';
 
-/** passed: every assertion held; failed: an assertion or script failed; errored: the request never got a response. */
-export type Verdict = 'passed' | 'failed' | 'errored';
+/**
+ * passed: every assertion held; failed: an assertion or script failed; errored: the request never got a response;
+ * skipped: the request was deliberately not sent (a run is never 'skipped': skipped requests count for nothing).
+ */
+export type Verdict = 'passed' | 'failed' | 'errored' | 'skipped';
 
 export interface CheckedRequest extends RequestResult {
   assertions: Assertion[];
@@ -14,11 +17,11 @@ export interface CheckedRequest extends RequestResult {
 }
 
 export interface Summary {
-  requests: { total: number; passed: number; failed: number; errored: number };
+  requests: { total: number; passed: number; failed: number; errored: number; skipped: number };
   assertions: { total: number; passed: number; failed: number; skipped: number };
   /** Script, network and timeout errors across the run. */
   errors: number;
-  verdict: Verdict;
+  verdict: Exclude<Verdict, 'skipped'>;
 }
 
 export interface CheckedRun extends Omit<RunResult, 'requests'> {
@@ -35,7 +38,8 @@ export function isInfrastructureError(e: RequestError): boolean {
 export function checkRequest(r: RequestResult): CheckedRequest {
   const assertions = r.tests.map(toAssertion);
   let verdict: Verdict = 'passed';
-  if (r.errors.some(isInfrastructureError)) verdict = 'errored';
+  if (r.skipped && r.errors.length === 0 && r.tests.length === 0) verdict = 'skipped';
+  else if (r.errors.some(isInfrastructureError)) verdict = 'errored';
   else if (r.errors.length > 0 || assertions.some((a) => !a.passed && !a.skipped)) verdict = 'failed';
   return { ...r, assertions, verdict };
 }
@@ -45,7 +49,13 @@ export function check(run: RunResult): CheckedRun {
   const all = requests.flatMap((r) => r.assertions);
   const count = (v: Verdict) => requests.filter((r) => r.verdict === v).length;
   const summary: Summary = {
-    requests: { total: requests.length, passed: count('passed'), failed: count('failed'), errored: count('errored') },
+    requests: {
+      total: requests.length,
+      passed: count('passed'),
+      failed: count('failed'),
+      errored: count('errored'),
+      skipped: count('skipped'),
+    },
     assertions: {
       total: all.length,
       passed: all.filter((a) => a.passed).length,

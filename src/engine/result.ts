@@ -74,6 +74,11 @@ export interface RequestResult {
   tests: TestOutcome[];
   /** Script errors, network errors: the request did not complete as a check could judge it. */
   errors: RequestError[];
+  /**
+   * Set when the request was deliberately not sent: pm.execution.skipRequest(), the rest of a run stopped by --bail, or
+   * a flow skipped for missing variables. Reported as skipped, never as passed or failed.
+   */
+  skipped?: { reason: string };
   /** Wall clock: ms since the run started, and the whole item (scripts + request) duration. */
   startedAtMs: number;
   durationMs: number;

@@ -34,7 +34,8 @@ export const cliReporter: ReporterFactory = (ctx) => {
     progress?.('');
     ctx.write(ctx.redactor.text(s));
   };
-  const mark = (r: CheckedRequest) => (r.verdict === 'passed' ? green('✔') : r.verdict === 'failed' ? red('✘') : yellow('!'));
+  const mark = (r: CheckedRequest) =>
+    r.verdict === 'passed' ? green('✔') : r.verdict === 'failed' ? red('✘') : r.verdict === 'skipped' ? dim('-') : yellow('!');
   let iterations = 1;
   let done = 0;
   let total = 0;
@@ -95,6 +96,7 @@ export const cliReporter: ReporterFactory = (ctx) => {
         `${bold(verdict)}  requests ${s.requests.passed}/${s.requests.total} passed` +
           (s.requests.failed ? `, ${s.requests.failed} failed` : '') +
           (s.requests.errored ? `, ${s.requests.errored} errored` : '') +
+          (s.requests.skipped ? `, ${s.requests.skipped} skipped` : '') +
           `  ·  checks ${held}/${s.assertions.total - s.assertions.skipped} passed` +
           (s.assertions.failed ? `, ${s.assertions.failed} failed` : '') +
           (s.assertions.skipped ? `, ${s.assertions.skipped} skipped` : '') +

@@ -56,6 +56,7 @@ function summaryHtml(run: CheckedRun): string {
     card('requests-passed', 'passed', s.requests.passed) +
     card('requests-failed', 'failed', s.requests.failed) +
     card('requests-errored', 'errored', s.requests.errored) +
+    card('requests-skipped', 'skipped', s.requests.skipped) +
     card('assertions-total', 'assertions', s.assertions.total) +
     card('assertions-passed', 'assertions passed', s.assertions.passed) +
     card('assertions-failed', 'assertions failed', s.assertions.failed) +
@@ -118,7 +119,7 @@ function chartSvg(run: CheckedRun, labels: readonly string[], red: Redactor): st
   const labelW = 320;
   const barW = 520;
   const max = Math.max(1, ...run.requests.map((r) => r.durationMs));
-  const color = { passed: '#1a7f37', failed: '#cf222e', errored: '#9a6700' } as const;
+  const color = { passed: '#1a7f37', failed: '#cf222e', errored: '#9a6700', skipped: '#6e7781' } as const;
   const bars = run.requests.map((r, i) => {
     const y = i * rowH + 4;
     const w = Math.max(1, (r.durationMs / max) * barW);

@@ -3,7 +3,8 @@
  * - one <testsuite> per request per iteration ("Folder / Request", "(iteration N)" when the run has more than one);
  * - one <testcase> per assertion, never collapsed (same-named ones get " [2]", ...);
  * - failures carry type, message (expected vs actual) and a short redacted excerpt of the response;
- * - errors (network, timeout, script, engine) are <error> test cases; pm.test.skip is <skipped/>;
+ * - errors (network, timeout, script, engine) are <error> test cases; pm.test.skip is <skipped/>, and so is a request
+ *   that was not sent at all (RequestResult.skipped: skipRequest, --bail, a flow skipped for missing variables);
  * - totals on <testsuites> are the sums over every suite of every iteration; times are seconds of wall clock;
  * - <properties> per suite: env, engine, flow, iterations, api usage (last Sforce-Limit-Info), iteration.
  * The same run gives the same file with either engine, apart from times and the timestamp.
@@ -89,6 +90,16 @@ function casesOf(r: CheckedRequest, classname: string, redactor: Redactor): Case
       skipped: false,
     });
   });
+  // A request deliberately not sent (skipRequest, --bail, a flow without its variables) is one skipped case.
+  if (r.verdict === 'skipped') {
+    const reason = redactor.text(r.skipped?.reason ?? 'skipped');
+    cases.push({
+      xml: `    <testcase name="request not sent" classname="${classname}" time="0.000">\n      <skipped message="${xmlEscape(reason)}"/>\n    </testcase>`,
+      failed: false,
+      errored: false,
+      skipped: true,
+    });
+  }
   return cases;
 }
 

@@ -98,6 +98,6 @@ describe('check: verdicts and counts', () => {
       ],
     });
     assert.equal(run.summary.verdict, 'errored');
-    assert.deepEqual(run.summary.requests, { total: 2, passed: 0, failed: 1, errored: 1 });
+    assert.deepEqual(run.summary.requests, { total: 2, passed: 0, failed: 1, errored: 1, skipped: 0 });
   });
 });

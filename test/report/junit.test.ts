@@ -185,6 +185,26 @@ describe('JUnit report', function () {
     });
   });
 
+  describe('requests that were not sent', () => {
+    it('a skipped request (skipRequest, --bail, a flow without its variables) is one <skipped> case with its reason', function () {
+      const tree = run([
+        request({ name: 'Sent', tests: [pass('ok')] }),
+        request({ name: 'Not sent', response: undefined, tests: [], skipped: { reason: 'pm.execution.skipRequest()' } }),
+      ]);
+      const checked = check(tree);
+      assert.deepEqual(checked.summary.requests, { total: 2, passed: 1, failed: 0, errored: 0, skipped: 1 });
+      assert.equal(checked.summary.verdict, 'passed', 'a skipped request neither passes nor fails the run');
+      const xml = renderJunit(checked, new Redactor());
+      const { root, suites } = parseJunit(xml);
+      assert.equal(suites[1]?.attrs.skipped, '1');
+      assert.equal(suites[1]?.attrs.tests, '1');
+      assert.match(suites[1]?.cases[0]?.body ?? '', /<skipped message="pm\.execution\.skipRequest\(\)"/);
+      assert.equal(root.tests, '2', 'the skipped case counts as a test (Jenkins counts skipped cases in tests=)');
+      requireXmllint(this);
+      assert.equal(junitSchemaErrors(xml), '');
+    });
+  });
+
   describe('errors, names, times and redaction', () => {
     it('network and script errors are <error> test cases, counted in errors=; a run-level error gets its own suite', function () {
       const tree = run(
