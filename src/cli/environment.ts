@@ -16,7 +16,10 @@ export const NAMED_ENVS = ['local', 'sandbox', 'production'] as const;
 export type NamedEnv = (typeof NAMED_ENVS)[number];
 
 
-/** SF_ variable -> environment key. Required ones stop a run before any request when missing. */
+/**
+ * SF_ variable -> environment key. `required` is what the password flow needs (the default of real-org runs until the
+ * other flows existed); each flow's own needs are in ./flows.ts.
+ */
 export const SF_VARIABLES: ReadonlyArray<{ name: string; key: EnvKey; required: boolean }> = [
   { name: 'SF_CLIENT_ID', key: 'client_id', required: true },
   { name: 'SF_CLIENT_SECRET', key: 'client_secret', required: true },
@@ -26,7 +29,21 @@ export const SF_VARIABLES: ReadonlyArray<{ name: string; key: EnvKey; required: 
   { name: 'SF_LOGIN_URL', key: 'login_url', required: false },
   { name: 'SF_INSTANCE_URL', key: 'instance_url', required: false },
   { name: 'SF_API_VERSION', key: 'api_version', required: false },
+  { name: 'SF_MY_DOMAIN_URL', key: 'my_domain_url', required: false },
+  { name: 'SF_REDIRECT_URI', key: 'redirect_uri', required: false },
+  { name: 'SF_REFRESH_TOKEN', key: 'refresh_token', required: false },
+  { name: 'SF_ADMIN_REFRESH_TOKEN', key: 'admin_refresh_token', required: false },
 ];
+
+/** Variables that may be set to an empty value on purpose (they still count as set). */
+const MAY_BE_EMPTY = new Set(['SF_SECURITY_TOKEN']);
+
+/** The names in `names` that are not set (empty counts as unset, except for SF_SECURITY_TOKEN). */
+export function missingVariables(names: readonly string[], vars: Record<string, string | undefined>): string[] {
+  return names.filter((n) => vars[n] === undefined || (vars[n] === '' && !MAY_BE_EMPTY.has(n)));
+}
+
+export const PASSWORD_VARIABLES = SF_VARIABLES.filter((v) => v.required).map((v) => v.name);
 
 /** process.env wins over .env; .env is optional. */
 export function loadProcessVariables(cwd: string, env: NodeJS.ProcessEnv = process.env): Record<string, string | undefined> {
@@ -59,9 +76,16 @@ function checkUrl(name: string, value: string): void {
   }
 }
 
-/** Values for a real org, from SF_ variables. Throws one error naming every missing variable. */
-export function orgValues(env: 'sandbox' | 'production', vars: Record<string, string | undefined>): Partial<Record<EnvKey, string>> {
-  const missing = SF_VARIABLES.filter((v) => v.required && vars[v.name] === undefined).map((v) => v.name);
+/**
+ * Values for a real org, from SF_ variables. Throws one error naming every variable of `required` that is missing
+ * (default: the password flow's).
+ */
+export function orgValues(
+  env: 'sandbox' | 'production',
+  vars: Record<string, string | undefined>,
+  required: readonly string[] = PASSWORD_VARIABLES,
+): Partial<Record<EnvKey, string>> {
+  const missing = required.filter((n) => vars[n] === undefined);
   if (missing.length > 0) {
     throw new SfcheckError(
       'SFCHECK_MISSING_VARIABLES',
@@ -77,6 +101,7 @@ export function orgValues(env: 'sandbox' | 'production', vars: Record<string, st
     if (value !== undefined && (v.required || value !== '')) values[v.key] = value;
   }
   if (values.login_url !== undefined) checkUrl('SF_LOGIN_URL', values.login_url);
+  if (values.my_domain_url !== undefined) checkUrl('SF_MY_DOMAIN_URL', values.my_domain_url);
   if (values.instance_url !== undefined) checkUrl('SF_INSTANCE_URL', values.instance_url);
   if (values.api_version !== undefined && !/^\d{2,3}\.0$/.test(values.api_version)) {
     throw new SfcheckError(

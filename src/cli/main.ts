@@ -6,6 +6,7 @@ import { Redactor } from '../report';
 import { loadProcessVariables } from './environment';
 import { registerEmulator } from './commands/emulator';
 import { registerGenerate } from './commands/generate';
+import { registerLogin } from './commands/login';
 import { registerMergeReports } from './commands/merge-reports';
 import { registerRun } from './commands/run';
 import { registerVerify } from './commands/verify';
@@ -26,6 +27,7 @@ export async function main(argv: string[]): Promise<number> {
     .configureOutput({ writeErr: (s) => process.stderr.write(errorRedactor().text(s)) })
     .showHelpAfterError('(run with --help for usage)');
   registerVerify(program, setExit);
+  registerLogin(program, setExit);
   registerRun(program, setExit);
   registerGenerate(program, setExit);
   registerEmulator(program);

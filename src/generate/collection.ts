@@ -1,6 +1,6 @@
 /** FlowSpec -> Postman Collection v2.1.0 JSON, built with postman-collection so Postman's own model accepts it. */
 import { Collection, Item, Url } from 'postman-collection';
-import type { FlowSpec, RequestSpec, SpecParam } from '../spec';
+import type { FlowOAuth2, FlowSpec, RequestSpec, SpecParam } from '../spec';
 import { stableId } from './ids';
 import { normalise } from './json';
 import { schemaTitle, testScript } from './script';
@@ -9,6 +9,40 @@ export const COLLECTION_SCHEMA_URL = 'https://schema.getpostman.com/json/collect
 
 /** Variables the token request stores for the rest of the run. Empty until then. */
 const CAPTURED_VARIABLES = ['access_token', 'instance_url'];
+
+/** Collection variables: the token's, then what the flow's requests capture or set, in order of first use. */
+function collectionVariables(flow: FlowSpec): string[] {
+  const names = [...CAPTURED_VARIABLES];
+  for (const req of flow.requests) for (const c of req.captures ?? []) names.push(c.variable);
+  names.push(...(flow.variables ?? []));
+  return [...new Set(names)];
+}
+
+/**
+ * Postman's OAuth 2.0 helper ("Get New Access Token"), with the parameter names Postman itself exports: grant type
+ * authorization_code_with_pkce, S256 challenge, client secret in the body, the token sent in the header.
+ */
+function oauth2Auth(o: FlowOAuth2): Record<string, unknown> {
+  const param = (key: string, value: string | boolean) => ({ key, value, type: typeof value === 'boolean' ? 'boolean' : 'string' });
+  return {
+    type: 'oauth2',
+    oauth2: [
+      param('grant_type', 'authorization_code_with_pkce'),
+      param('authUrl', o.authUrl),
+      param('accessTokenUrl', o.accessTokenUrl),
+      param('clientId', o.clientId),
+      param('clientSecret', o.clientSecret),
+      param('scope', o.scope),
+      param('redirect_uri', o.redirectUri),
+      param('useBrowser', false),
+      param('challengeAlgorithm', 'S256'),
+      param('state', o.state),
+      param('client_authentication', 'body'),
+      param('addTokenTo', 'header'),
+      param('tokenName', o.tokenName),
+    ],
+  };
+}
 
 export function collectionPath(flow: FlowSpec): string {
   return `collections/salesforce-${flow.id}.postman_collection.json`;
@@ -65,6 +99,17 @@ function buildItem(flow: FlowSpec, req: RequestSpec): Item {
   } as never);
 }
 
+function howTo(flow: FlowSpec): string[] {
+  if (flow.howTo !== undefined) return [...flow.howTo];
+  return [
+    '2. Choose the environment: `local` (sfcheck\'s Salesforce emulator), `sandbox` (https://test.salesforce.com) ' +
+      'or `production` (https://login.salesforce.com). For sandbox/production fill in client_id, client_secret, ' +
+      'username, password and security_token.',
+    '3. Run the collection (Run collection) or send the requests in order: the first request stores access_token ' +
+      'and instance_url, the others use them.',
+  ];
+}
+
 function collectionDescription(flow: FlowSpec): string {
   return [
     flow.description,
@@ -73,11 +118,7 @@ function collectionDescription(flow: FlowSpec): string {
     '',
     '## How to use',
     '1. Import this collection and an environment from `environments/` into Postman (Import).',
-    '2. Choose the environment: `local` (sfcheck\'s Salesforce emulator), `sandbox` (https://test.salesforce.com) ' +
-      'or `production` (https://login.salesforce.com). For sandbox/production fill in client_id, client_secret, ' +
-      'username, password and security_token.',
-    '3. Run the collection (Run collection) or send the requests in order: the first request stores access_token ' +
-      'and instance_url, the others use them.',
+    ...howTo(flow),
     '',
     'Every request\'s Tests tab checks the status, the Content-Type and the body against a JSON Schema of the ' +
       'documented Salesforce response. All green means the Connected App works as the set-up guide expects.',
@@ -105,7 +146,8 @@ export function buildCollection(flow: FlowSpec): object {
       description: markdown(collectionDescription(flow)),
       schema: COLLECTION_SCHEMA_URL,
     },
-    variable: CAPTURED_VARIABLES.map((key) => ({ key, value: '', type: 'string' })),
+    variable: collectionVariables(flow).map((key) => ({ key, value: '', type: 'string' })),
+    ...(flow.oauth2 ? { auth: oauth2Auth(flow.oauth2) } : {}),
   } as never);
   for (const req of flow.requests) collection.items.add(buildItem(flow, req));
   const json = collection.toJSON() as unknown as Record<string, unknown>;

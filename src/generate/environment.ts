@@ -45,6 +45,10 @@ export function localEnvironmentValues(local: { url: string; credentials: LocalC
     redirect_uri: c.redirectUri,
     refresh_token: '',
     access_token: '',
+    // The emulator is its own My Domain host (client credentials); a JWT is signed per run, a refresh token per login.
+    my_domain_url: local.url,
+    jwt_assertion: '',
+    admin_refresh_token: '',
   };
 }
 

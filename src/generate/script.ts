@@ -3,7 +3,7 @@
  * pm.test, pm.expect, pm.response (json, text, code, status, headers.get, to.have.status, to.have.jsonSchema),
  * pm.collectionVariables.get/set/has and pm.environment.get/set/has. Plain ES5 so any Postman sandbox runs them.
  */
-import type { RequestSpec, SpecCapture } from '../spec';
+import type { RequestSpec, SpecCapture, SpecCheck } from '../spec';
 
 export function schemaTitle(req: RequestSpec): string {
   const title = req.expect.schema['title'];
@@ -16,6 +16,8 @@ export interface TestNames {
   schema: string;
   /** Only for requests with captures. */
   captures?: string;
+  /** The names of the request's further checks, in order (only when it has some). */
+  checks?: string[];
 }
 
 /** Test names are a contract with the check stage and with users' Postman results: keep them stable. */
@@ -28,6 +30,7 @@ export function testNames(req: RequestSpec): TestNames {
       : `Content-Type matches ${String(new RegExp(req.expect.contentType, 'i'))}`,
     schema: `body matches the ${schemaTitle(req)} schema`,
     ...(captures.length > 0 ? { captures: `stores ${captures.map((c) => c.variable).join(' and ')}` } : {}),
+    ...(req.checks && req.checks.length > 0 ? { checks: req.checks.map((c) => c.name) } : {}),
   };
 }
 
@@ -62,6 +65,16 @@ function captureLines(name: string, captures: readonly SpecCapture[]): string[] 
   ];
 }
 
+function checkLines(checks: readonly SpecCheck[]): string[] {
+  return checks.flatMap((c) => [
+    '',
+    `pm.test(${q(c.name)}, function () {`,
+    '  var body = pm.response.json();',
+    ...c.lines.map((l) => `  ${l}`),
+    '});',
+  ]);
+}
+
 export function testScript(req: RequestSpec): string[] {
   const names = testNames(req);
   const contentType = String(new RegExp(req.expect.contentType, 'i'));
@@ -82,5 +95,9 @@ export function testScript(req: RequestSpec): string[] {
     '});',
   ];
   if (names.captures !== undefined) lines.push(...captureLines(names.captures, req.captures ?? []));
+  if (req.checks !== undefined && req.checks.length > 0) {
+    lines.push('', '// Further checks of this flow, on the success body (they fail too when the request failed).');
+    lines.push(...checkLines(req.checks));
+  }
   return lines;
 }

@@ -56,6 +56,29 @@ export interface RequestSpec {
   /** Schema of the body Salesforce sends when this request fails. */
   errorSchema: JsonSchema;
   captures?: readonly SpecCapture[];
+  /**
+   * Further assertions on a success body, each one pm.test of its own. `lines` are ES5 statements run with `body`
+   * (the parsed JSON response) in scope; they may read and set collection variables through pm.collectionVariables.
+   */
+  checks?: readonly SpecCheck[];
+}
+
+export interface SpecCheck {
+  /** Test name: a contract with the reports, keep it stable. */
+  name: string;
+  lines: readonly string[];
+}
+
+/** Collection-level OAuth 2.0 settings for Postman's "Get New Access Token" (authorization code with PKCE). */
+export interface FlowOAuth2 {
+  authUrl: string;
+  accessTokenUrl: string;
+  clientId: string;
+  clientSecret: string;
+  scope: string;
+  redirectUri: string;
+  state: string;
+  tokenName: string;
 }
 
 export interface FlowSpec {
@@ -64,6 +87,12 @@ export interface FlowSpec {
   name: string;
   description: string;
   requests: readonly RequestSpec[];
+  /** Collection variables set by checks (captures are declared automatically). */
+  variables?: readonly string[];
+  /** Collection-level auth for Postman's OAuth 2.0 helper; requests keep their own explicit auth. */
+  oauth2?: FlowOAuth2;
+  /** Replaces the generic steps 2-3 of "How to use" in the collection description. */
+  howTo?: readonly string[];
 }
 
 /** Environment variable names: a contract with users' Postman workspaces and with the CLI. */
@@ -79,6 +108,9 @@ export const ENV_KEYS = [
   'redirect_uri',
   'refresh_token',
   'access_token',
+  'my_domain_url',
+  'jwt_assertion',
+  'admin_refresh_token',
 ] as const;
 export type EnvKey = (typeof ENV_KEYS)[number];
 
@@ -89,6 +121,8 @@ export const SECRET_ENV_KEYS: readonly EnvKey[] = [
   'security_token',
   'refresh_token',
   'access_token',
+  'jwt_assertion',
+  'admin_refresh_token',
 ];
 
 /** The REST API version the generated requests use unless the environment says otherwise (SF_API_VERSION). */

@@ -81,7 +81,7 @@ describe('cli: usage and configuration errors', function () {
   });
 
   it('--help works on every command and exits 0', async () => {
-    for (const args of [['--help'], ['verify', '--help'], ['run', '--help'], ['generate', '--help'], ['emulator', '--help']]) {
+    for (const args of [['--help'], ['verify', '--help'], ['login', '--help'], ['run', '--help'], ['generate', '--help'], ['emulator', '--help']]) {
       const r = await runCli(args);
       assert.equal(r.code, 0, args.join(' '));
       assert.match(r.stdout, /Usage: sfcheck/);

@@ -42,6 +42,9 @@ describe('generate: environments', () => {
       redirect_uri: 'http://127.0.0.1:4010/callback',
       refresh_token: '',
       access_token: '',
+      my_domain_url: 'http://127.0.0.1:4010',
+      jwt_assertion: '',
+      admin_refresh_token: '',
     });
   });
 

@@ -3,9 +3,13 @@ import { diffGenerated, generateAll, type GeneratedFile } from '../../src/genera
 import { INPUT } from './input';
 
 describe('generate: generateAll and diffGenerated', () => {
-  it('writes the collection and the three environments at posix paths', () => {
+  it('writes a collection per flow and the three environments at posix paths', () => {
     expect(generateAll(INPUT).map((f) => f.path).filter((p) => p.endsWith('.json'))).to.deep.equal([
       'collections/salesforce-password.postman_collection.json',
+      'collections/salesforce-client-credentials.postman_collection.json',
+      'collections/salesforce-jwt-bearer.postman_collection.json',
+      'collections/salesforce-user-consent.postman_collection.json',
+      'collections/salesforce-user-access.postman_collection.json',
       'environments/local.postman_environment.json',
       'environments/sandbox.postman_environment.json',
       'environments/production.postman_environment.json',

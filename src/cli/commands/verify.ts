@@ -1,62 +1,167 @@
 /**
- * verify: the main job. Generates the documented requests, runs them against the embedded emulator (--env local, the
- * default), a real org (--env sandbox|production, secrets from SF_ variables) or a Postman environment file, and reports.
+ * verify: the main job. Generates the documented requests of each flow (password, client credentials, JWT bearer,
+ * user consent, user-level access), runs them against the embedded emulator (--env local, the default), a real org
+ * (--env sandbox|production, secrets from SF_ variables and `sfcheck login`) or a Postman environment file, and reports.
+ * One run per flow; with several flows each writes its own report files (flow id in the name) and junit.xml merges them.
  */
 import type { Command } from 'commander';
-import { existsSync } from 'node:fs';
-import type { RunningEmulator } from '../../emulator';
-import { SfcheckError } from '../../errors';
-import { FLOWS } from '../../spec';
-import {
-  DEFAULT_API_VERSION,
-  NAMED_ENVS,
-  loadProcessVariables,
-  orgValues,
-  readEnvironmentFile,
-  withValues,
-} from '../environment';
-import { execute } from '../execute';
+import { existsSync, readFileSync } from 'node:fs';
+import { extname, join, resolve } from 'node:path';
 import type { EnvironmentInput } from '../../engine';
+import type { StartedEmulator } from '../../emulator';
+import { SfcheckError } from '../../errors';
+import { HTML_FILE, JUNIT_FILE, mergeJunit, REPORT_JSON_FILE, writeReportFile, type ReportExports } from '../../report';
+import type { EnvKey } from '../../spec';
+import { DEFAULT_API_VERSION, NAMED_ENVS, loadProcessVariables, orgValues, readEnvironmentFile, withValues } from '../environment';
+import { execute } from '../execute';
+import { FLOW_SPECS, parseFlows, planOrgFlows, VERIFY_FLOWS, type VerifyFlow } from '../flows';
+import { signAssertionFromFile } from '../jwt';
+import { readLogin } from '../login/store';
+import { LocalFlowValues, startLocalEmulator } from '../verify-local';
 import { addRunOptions, finishRun, runOptionsOf, type RawRunOptions } from './shared';
+
+type Values = Partial<Record<EnvKey, string>>;
+interface PlannedRun {
+  flow: VerifyFlow;
+  environment: () => Promise<EnvironmentInput>;
+}
+
+const DEFAULT_FILES: Readonly<Record<keyof ReportExports, string>> = { junit: JUNIT_FILE, json: REPORT_JSON_FILE, html: HTML_FILE };
+
+/** reports/junit.xml -> reports/junit-uca.xml */
+function flowFile(path: string, flow: string): string {
+  const ext = extname(path);
+  return `${ext ? path.slice(0, -ext.length) : path}-${flow}${ext}`;
+}
+
+function flowExports(reporters: string[], outDir: string, exports: ReportExports, flow: string): ReportExports {
+  const out: ReportExports = {};
+  for (const name of Object.keys(DEFAULT_FILES) as Array<keyof ReportExports>) {
+    if (reporters.includes(name)) out[name] = flowFile(exports[name] ?? resolve(outDir, DEFAULT_FILES[name]), flow);
+  }
+  return out;
+}
+
+/** Values of a JWT flow on a real org or an environment file: the assertion signed from SF_JWT_KEY_FILE. */
+async function jwtValues(vars: Record<string, string | undefined>, v: { clientId?: string; username?: string; loginUrl?: string }): Promise<Values> {
+  const file = vars['SF_JWT_KEY_FILE'];
+  if (!file) return {};
+  const audience = vars['SF_JWT_AUDIENCE'] || v.loginUrl || '';
+  return { jwt_assertion: await signAssertionFromFile(file, { clientId: v.clientId ?? '', username: v.username ?? '', audience }) };
+}
+
+function missingInFile(file: string, flow: VerifyFlow, key: string, variable: string): SfcheckError {
+  return new SfcheckError('SFCHECK_MISSING_VARIABLES', `--flow ${flow} needs "${key}" in ${file}, which is empty`, `fill it in the environment file, or set ${variable}`);
+}
+
+function valueOf(env: EnvironmentInput, key: string): string | undefined {
+  return env.values.find((v) => v.key === key)?.value;
+}
 
 export function registerVerify(program: Command, setExit: (code: number) => void): void {
   const cmd = program
     .command('verify')
-    .description('prove the Connected App works: token, versions, SOQL queries and userinfo, with schema checks')
-    .option('--env <env>', `local (embedded emulator), sandbox, production, or a Postman environment file`, 'local');
-  addRunOptions(cmd).action(async (raw: RawRunOptions & { env: string }) => {
+    .description('prove the Connected App works: each OAuth flow, then versions, SOQL queries and userinfo, with schema checks')
+    .option('--env <env>', `local (embedded emulator), sandbox, production, or a Postman environment file`, 'local')
+    .option(
+      '--flow <flow>',
+      `${VERIFY_FLOWS.join(', ')} or all (default: all for local; for sandbox/production the flows whose SF_ variables are set; password for an environment file)`,
+    );
+  addRunOptions(cmd).action(async (raw: RawRunOptions & { env: string; flow?: string }) => {
     const opts = runOptionsOf(raw);
     // Loaded on use, like the emulator: `run` and `merge-reports` need neither.
     const { buildCollection, buildEnvironment, localEnvironmentValues, orgEnvironmentValues } = await import('../../generate');
-    const flow = FLOWS[0];
-    if (!flow) throw new SfcheckError('SFCHECK_USAGE', 'no flow is defined', 'this is a bug in sfcheck');
-    const collection = buildCollection(flow);
-    let emulator: RunningEmulator | undefined;
+    const explicit = raw.flow !== undefined;
+    const isNamed = (NAMED_ENVS as readonly string[]).includes(raw.env);
+    if (!isNamed && !existsSync(raw.env)) {
+      throw new SfcheckError('SFCHECK_UNKNOWN_ENV', `unknown environment "${raw.env}"`, `use one of ${NAMED_ENVS.join(', ')}, or the path of a Postman environment file`);
+    }
+    const flows = parseFlows(raw.flow ?? (isNamed ? 'all' : 'password'));
+    let emulator: StartedEmulator | undefined;
     try {
-      let environment: EnvironmentInput;
+      const runs: PlannedRun[] = [];
+      const skipped: Array<{ flow: VerifyFlow; why: string }> = [];
       if (raw.env === 'local') {
-        const { startEmulator } = await import('../../emulator');
-        emulator = await startEmulator({ port: 0 }).catch((e: Error) => {
-          throw new SfcheckError('SFCHECK_EMULATOR_START', `the embedded emulator did not start: ${e.message}`, 'free a local port or run with --debug');
-        });
-        environment = buildEnvironment('local', localEnvironmentValues({ url: emulator.url, credentials: emulator.credentials }, DEFAULT_API_VERSION)) as EnvironmentInput;
-        process.stdout.write(`embedded Salesforce emulator on ${emulator.url}\n`);
+        const emu = (emulator = await startLocalEmulator());
+        const base = buildEnvironment('local', localEnvironmentValues({ url: emu.url, credentials: emu.credentials }, DEFAULT_API_VERSION)) as EnvironmentInput;
+        const local = new LocalFlowValues(emu);
+        process.stdout.write(`embedded Salesforce emulator on ${emu.url}\n`);
+        for (const flow of flows) runs.push({ flow, environment: async () => withValues(base, await local.valuesFor(flow)) });
       } else if (raw.env === 'sandbox' || raw.env === 'production') {
-        const values = orgValues(raw.env, loadProcessVariables(process.cwd()));
-        environment = withValues(buildEnvironment(raw.env, orgEnvironmentValues(raw.env, DEFAULT_API_VERSION)) as EnvironmentInput, values);
-      } else if (existsSync(raw.env)) {
-        environment = readEnvironmentFile(raw.env);
+        const env = raw.env;
+        const vars = loadProcessVariables(process.cwd());
+        const common = orgValues(env, vars, []); // checks the URLs and the API version whatever the flow
+        const plan = planOrgFlows(env, vars, flows, explicit);
+        skipped.push(...plan.skipped);
+        const base = withValues(buildEnvironment(env, orgEnvironmentValues(env, DEFAULT_API_VERSION)) as EnvironmentInput, common);
+        for (const { flow, extra } of plan.run) {
+          // A bad SF_JWT_KEY_FILE stops the run before any request: sign once now, again just before the JWT flow.
+          if (flow === 'jwt') await jwtValues(vars, { clientId: valueOf(base, 'client_id'), username: valueOf(base, 'username'), loginUrl: valueOf(base, 'login_url') });
+          runs.push({
+            flow,
+            environment: async () => {
+              const e = withValues(base, extra);
+              const jwt = flow === 'jwt' ? await jwtValues(vars, { clientId: valueOf(e, 'client_id'), username: valueOf(e, 'username'), loginUrl: valueOf(e, 'login_url') }) : {};
+              return withValues(e, jwt);
+            },
+          });
+        }
       } else {
-        throw new SfcheckError(
-          'SFCHECK_UNKNOWN_ENV',
-          `unknown environment "${raw.env}"`,
-          `use one of ${NAMED_ENVS.join(', ')}, or the path of a Postman environment file`,
-        );
+        const file = readEnvironmentFile(raw.env);
+        const vars = loadProcessVariables(process.cwd());
+        for (const flow of flows) {
+          // Checked before any request runs; only the JWT is signed at the last moment (it expires in 2 minutes).
+          const extra: Values = {};
+          if ((flow === 'uca' || flow === 'user-access') && !valueOf(file, 'refresh_token')) {
+            const token = vars['SF_REFRESH_TOKEN'] || readLogin(raw.env)?.refresh_token;
+            if (!token) throw missingInFile(raw.env, flow, 'refresh_token', 'SF_REFRESH_TOKEN (or `sfcheck login`)');
+            extra.refresh_token = token;
+          }
+          if (flow === 'user-access' && !valueOf(file, 'admin_refresh_token')) {
+            const token = vars['SF_ADMIN_REFRESH_TOKEN'] || readLogin(raw.env, 'admin')?.refresh_token;
+            if (!token) throw missingInFile(raw.env, flow, 'admin_refresh_token', 'SF_ADMIN_REFRESH_TOKEN (or `sfcheck login --admin`)');
+            extra.admin_refresh_token = token;
+          }
+          const sign = flow === 'jwt' && !valueOf(file, 'jwt_assertion');
+          if (sign && !vars['SF_JWT_KEY_FILE']) throw missingInFile(raw.env, flow, 'jwt_assertion', 'SF_JWT_KEY_FILE (sfcheck signs the assertion)');
+          runs.push({
+            flow,
+            environment: async () => {
+              const jwt = sign ? await jwtValues(vars, { clientId: valueOf(file, 'client_id'), username: valueOf(file, 'username'), loginUrl: valueOf(file, 'login_url') }) : {};
+              return withValues(file, { ...extra, ...jwt });
+            },
+          });
+        }
       }
-      const result = await execute({ ...opts, collection, environment });
-      setExit(finishRun(result));
+      for (const s of skipped) process.stdout.write(`skipped: --flow ${s.flow} (${s.why})\n`);
+      setExit(await runAll(runs, opts, buildCollection));
     } finally {
       await emulator?.close();
     }
   });
+}
+
+async function runAll(runs: PlannedRun[], opts: ReturnType<typeof runOptionsOf>, buildCollection: (f: (typeof FLOW_SPECS)[VerifyFlow]) => object): Promise<number> {
+  const single = runs.length === 1;
+  let exitCode = 0;
+  const verdicts: string[] = [];
+  const junitFiles: Array<{ label: string; file: string }> = [];
+  for (const { flow, environment } of runs) {
+    const spec = FLOW_SPECS[flow];
+    if (!single) process.stdout.write(`\n── flow ${flow}: ${spec.name}\n`);
+    const exports = single ? opts.exports : flowExports(opts.reporters, opts.outDir, opts.exports, flow);
+    const result = await execute({ ...opts, exports, collection: buildCollection(spec), environment: await environment() });
+    exitCode = Math.max(exitCode, finishRun(result));
+    verdicts.push(`${flow} ${result.run.summary.verdict}`);
+    if (exports.junit) junitFiles.push({ label: flow, file: exports.junit });
+  }
+  if (!single) {
+    const junit = opts.reporters.includes('junit') ? opts.exports.junit ?? join(opts.outDir, JUNIT_FILE) : undefined;
+    if (junit && junitFiles.length > 0) {
+      const merged = mergeJunit(junitFiles.map((j) => ({ label: j.label, xml: readFileSync(j.file, 'utf8') })), 'sfcheck verify (all flows)');
+      process.stdout.write(`report: ${writeReportFile(opts.outDir, junit, merged)} (every flow)\n`);
+    }
+    process.stdout.write(`\nflows: ${verdicts.join(' · ')}\n`);
+  }
+  return exitCode;
 }

@@ -17,6 +17,10 @@ export const DOCS = {
   versions: 'https://developer.salesforce.com/docs/atlas.en-us.api_rest.meta/api_rest/dome_versions.htm',
   query: 'https://developer.salesforce.com/docs/atlas.en-us.api_rest.meta/api_rest/resources_query.htm',
   userinfo: 'https://help.salesforce.com/s/articleView?id=sf.remoteaccess_using_userinfo_endpoint.htm&type=5',
+  webServerFlow: 'https://help.salesforce.com/s/articleView?id=sf.remoteaccess_oauth_web_server_flow.htm&type=5',
+  refreshTokenFlow: 'https://help.salesforce.com/s/articleView?id=sf.remoteaccess_oauth_refresh_token_flow.htm&type=5',
+  clientCredentialsFlow: 'https://help.salesforce.com/s/articleView?id=sf.remoteaccess_oauth_client_credentials_flow.htm&type=5',
+  jwtBearerFlow: 'https://help.salesforce.com/s/articleView?id=sf.remoteaccess_oauth_jwt_flow.htm&type=5',
 } as const;
 
 export const JSON_CONTENT_TYPE = '^application/json';

@@ -1,12 +1,12 @@
 /** Every response schema, by a stable name. */
 import type { JsonSchema } from '../types';
-import { accountQuerySchema, contactQuerySchema } from './query';
+import { accountCountSchema, accountOwnerQuerySchema, accountQuerySchema, contactQuerySchema, ownedAccountQuerySchema } from './query';
 import { restErrorSchema } from './rest-error';
 import { oauthErrorSchema, tokenSchema } from './token';
 import { userinfoErrorSchema, userinfoSchema } from './userinfo';
 import { versionsSchema } from './versions';
 
-export { accountQuerySchema, contactQuerySchema, querySchema } from './query';
+export { accountCountSchema, accountOwnerQuerySchema, accountQuerySchema, contactQuerySchema, ownedAccountQuerySchema, querySchema } from './query';
 export type { QuerySchemaOptions } from './query';
 export { restErrorSchema } from './rest-error';
 export { oauthErrorSchema, tokenSchema } from './token';
@@ -20,6 +20,9 @@ export const SCHEMAS: Readonly<Record<string, JsonSchema>> = {
   versions: versionsSchema,
   contactQuery: contactQuerySchema,
   accountQuery: accountQuerySchema,
+  accountOwnerQuery: accountOwnerQuerySchema,
+  ownedAccountQuery: ownedAccountQuerySchema,
+  accountCount: accountCountSchema,
   restError: restErrorSchema,
   userinfo: userinfoSchema,
   userinfoError: userinfoErrorSchema,

@@ -3,7 +3,7 @@
  * shared, and each record must carry `attributes` plus exactly the selected fields, with Salesforce's casing.
  */
 import type { JsonSchema } from '../types';
-import { ACCOUNT_ID18, API_VERSION, DRAFT_07, ID18, NULLABLE_STRING, pattern, str } from './common';
+import { ACCOUNT_ID18, API_VERSION, DRAFT_07, ID18, NULLABLE_STRING, USER_ID18, pattern, str } from './common';
 
 export interface QuerySchemaOptions {
   /** Schema title, used in test names: "body matches the <title> schema". */
@@ -76,3 +76,20 @@ export const accountQuerySchema: JsonSchema = querySchema({
     Type: NULLABLE_STRING,
   },
 });
+
+/** SELECT Id, Name, OwnerId FROM Account: what a user sees, with the owner of each row (user-level access proof). */
+export const accountOwnerQuerySchema: JsonSchema = querySchema({
+  title: 'Account owner query',
+  sobject: 'Account',
+  fields: { Id: pattern(`^${ACCOUNT_ID18}$`), Name: str(), OwnerId: pattern(`^${USER_ID18}$`) },
+});
+
+/** SELECT Id, Name FROM Account WHERE OwnerId = '<user id>' (the guide's "OwnerId='me'", written as valid SOQL). */
+export const ownedAccountQuerySchema: JsonSchema = querySchema({
+  title: 'owned Account query',
+  sobject: 'Account',
+  fields: { Id: pattern(`^${ACCOUNT_ID18}$`), Name: str() },
+});
+
+/** SELECT COUNT() FROM Account: totalSize is the count, records is empty. */
+export const accountCountSchema: JsonSchema = { ...querySchema({ title: 'Account count', sobject: 'Account', fields: {} }), description: 'Salesforce SOQL COUNT() result: the count in totalSize, no records.' };

@@ -1,0 +1,88 @@
+/**
+ * The flows `verify --flow` knows, the collection each one runs, and what each needs from a real org (SF_ variables,
+ * a stored login). Which flows run: the ones asked for; with `all` on a real org, those whose variables are present.
+ */
+import { SfcheckError } from '../errors';
+import { clientCredentialsFlow, jwtBearerFlow, passwordFlow, userAccessFlow, userConsentFlow, type EnvKey, type FlowSpec } from '../spec';
+import { missingVariables, PASSWORD_VARIABLES } from './environment';
+import { loginFile, readLogin } from './login/store';
+
+export const VERIFY_FLOWS = ['password', 'client-credentials', 'jwt', 'uca', 'user-access'] as const;
+export type VerifyFlow = (typeof VERIFY_FLOWS)[number];
+
+export const FLOW_SPECS: Readonly<Record<VerifyFlow, FlowSpec>> = {
+  password: passwordFlow,
+  'client-credentials': clientCredentialsFlow,
+  jwt: jwtBearerFlow,
+  uca: userConsentFlow,
+  'user-access': userAccessFlow,
+};
+
+/** `all`, one flow, or a comma-separated list, in the canonical order. */
+export function parseFlows(option: string): VerifyFlow[] {
+  const names = option.split(',').map((s) => s.trim()).filter(Boolean);
+  if (names.includes('all')) return [...VERIFY_FLOWS];
+  const unknown = names.filter((n) => !(VERIFY_FLOWS as readonly string[]).includes(n));
+  if (names.length === 0 || unknown.length > 0) {
+    throw new SfcheckError('SFCHECK_USAGE', `unknown flow "${unknown[0] ?? option}"`, `use --flow ${VERIFY_FLOWS.join('|')}|all (or a comma-separated list)`);
+  }
+  return VERIFY_FLOWS.filter((f) => names.includes(f));
+}
+
+/** SF_ variables a flow needs on a real org, besides a refresh token for uca and user-access. */
+const NEEDS: Readonly<Record<VerifyFlow, readonly string[]>> = {
+  password: PASSWORD_VARIABLES,
+  'client-credentials': ['SF_CLIENT_ID', 'SF_CLIENT_SECRET', 'SF_MY_DOMAIN_URL'],
+  jwt: ['SF_CLIENT_ID', 'SF_USERNAME', 'SF_JWT_KEY_FILE'],
+  uca: ['SF_CLIENT_ID', 'SF_CLIENT_SECRET'],
+  'user-access': ['SF_CLIENT_ID', 'SF_CLIENT_SECRET'],
+};
+
+export interface OrgFlow {
+  flow: VerifyFlow;
+  /** Values on top of the SF_ ones (the stored refresh token and its login URL). */
+  extra: Partial<Record<EnvKey, string>>;
+}
+
+export interface OrgPlan {
+  run: OrgFlow[];
+  skipped: Array<{ flow: VerifyFlow; why: string }>;
+}
+
+/** What each asked-for flow lacks; runs the complete ones. Asked for explicitly, a flow that lacks something is an error. */
+export function planOrgFlows(envName: string, vars: Record<string, string | undefined>, flows: readonly VerifyFlow[], explicit: boolean): OrgPlan {
+  const plan: OrgPlan = { run: [], skipped: [] };
+  const stored = (role: 'user' | 'admin' = 'user'): ReturnType<typeof readLogin> => readLogin(envName, role);
+  for (const flow of flows) {
+    const missing = flow === 'password' ? PASSWORD_VARIABLES.filter((n) => vars[n] === undefined) : missingVariables(NEEDS[flow], vars);
+    const extra: Partial<Record<EnvKey, string>> = {};
+    if (flow === 'uca' || flow === 'user-access') {
+      if (!vars['SF_REFRESH_TOKEN']) {
+        const login = stored();
+        if (login) {
+          extra.refresh_token = login.refresh_token;
+          if (!vars['SF_LOGIN_URL']) extra.login_url = login.login_url;
+        } else {
+          missing.push(`SF_REFRESH_TOKEN (or run \`sfcheck login --env ${envName}\`, which stores it in ${loginFile(envName)})`);
+        }
+      }
+    }
+    if (flow === 'user-access' && !vars['SF_ADMIN_REFRESH_TOKEN']) {
+      const admin = stored('admin');
+      if (admin) extra.admin_refresh_token = admin.refresh_token;
+      else missing.push(`SF_ADMIN_REFRESH_TOKEN (or \`sfcheck login --env ${envName} --admin\` as an admin)`);
+    }
+    if (missing.length === 0) plan.run.push({ flow, extra });
+    else plan.skipped.push({ flow, why: `needs ${missing.join(', ')}` });
+  }
+  if (plan.run.length === 0 || (explicit && plan.skipped.length > 0)) {
+    const lines = plan.skipped.map((s) => `  --flow ${s.flow} ${s.why}`);
+    throw new SfcheckError(
+      'SFCHECK_MISSING_VARIABLES',
+      `--env ${envName}: ${plan.run.length === 0 ? 'no flow can run' : 'a flow you asked for cannot run'}:\n${lines.join('\n')}`,
+      `export the variables in your shell or CI secrets, or put them in a .env file in ${process.cwd()} (copy .env.example). ` +
+        'SF_SECURITY_TOKEN may be set to an empty value when the org trusts your IP range.',
+    );
+  }
+  return plan;
+}
