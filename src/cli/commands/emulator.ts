@@ -12,6 +12,7 @@ interface EmulatorFlags {
   data?: string;
   dailyApiLimit?: string;
   jwtKeyOut?: string;
+  runAs: string | false;
 }
 
 function wholeNumber(flag: string, value: string | undefined, min: number, max: number): number | undefined {
@@ -34,6 +35,8 @@ export function registerEmulator(program: Command): void {
     .option('--data <file>', 'keep the org in this SQLite file between runs (default: in memory)')
     .option('--daily-api-limit <n>', 'DailyApiRequests maximum; once spent, data calls get 403 REQUEST_LIMIT_EXCEEDED')
     .option('--jwt-key-out <file>', "write the Connected App certificate's private key (PEM, mode 0600) for the JWT bearer flow")
+    .option('--run-as <username>', 'client credentials run-as user (default: the admin, so the client-credentials collection works)')
+    .option('--no-run-as', 'no run-as user: client_credentials answers "no client credentials user enabled", as a fresh app does')
     .action(async (opts: EmulatorFlags) => {
       const port = wholeNumber('--port', opts.port, 0, 65535) ?? 4010;
       const records = wholeNumber('--records', opts.records, 0, 1_000_000);
@@ -41,6 +44,9 @@ export function registerEmulator(program: Command): void {
       const dailyApiLimit = wholeNumber('--daily-api-limit', opts.dailyApiLimit, 1, 1_000_000_000);
       // Loaded on use: the emulator (SOQL parser, SQLite) is not needed by the other commands.
       const { startEmulator, LOCAL_USERS } = await import('../../emulator');
+      if (typeof opts.runAs === 'string' && !Object.values(LOCAL_USERS).some((u) => u.username === opts.runAs)) {
+        throw new SfcheckError('SFCHECK_USAGE', `--run-as ${opts.runAs} is not a user of the emulated org`, `use one of ${Object.values(LOCAL_USERS).map((u) => u.username).join(', ')}`);
+      }
       const emu = await startEmulator({
         port,
         host: opts.host,
@@ -48,6 +54,7 @@ export function registerEmulator(program: Command): void {
         ...(seed !== undefined ? { seed } : {}),
         ...(opts.data ? { dataFile: resolve(opts.data) } : {}),
         ...(dailyApiLimit !== undefined ? { dailyApiLimit } : {}),
+        app: { clientCredentialsUser: opts.runAs === false ? null : typeof opts.runAs === 'string' ? opts.runAs : LOCAL_USERS.admin.username },
       }).catch((e: NodeJS.ErrnoException) => {
         throw new SfcheckError(
           'SFCHECK_EMULATOR_START',
@@ -67,7 +74,8 @@ export function registerEmulator(program: Command): void {
       process.stdout.write(
         [
           `Salesforce emulator listening on ${emu.url}`,
-          `  My Domain / instance URL  ${emu.url}   (token, REST, userinfo; client_credentials works here)`,
+          `  My Domain / instance URL  ${emu.url}   (token, REST, userinfo; client_credentials works here` +
+            `${opts.runAs === false ? ', but no run-as user is set' : ''})`,
           `  login host                ${emu.loginUrl}   (login.salesforce.com's role: JWT audience)`,
           '',
           'Local-only credentials (they work nowhere else):',
