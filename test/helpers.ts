@@ -3,7 +3,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { startEmulator, type RunningEmulator } from '../src/emulator';
+import { startEmulator, type EmulatorOptions, type StartedEmulator } from '../src/emulator';
 
 export const ROOT = resolve(__dirname, '..', '..');
 export const CLI = join(ROOT, 'dist', 'src', 'cli', 'main.js');
@@ -41,11 +41,14 @@ export function tempDir(prefix = 'sfcheck-test-'): string {
   return mkdtempSync(join(tmpdir(), prefix));
 }
 
-/** Starts one emulator (127.0.0.1, free port) for a describe block and closes it afterwards. */
-export function useEmulator(): () => RunningEmulator {
-  let emu: RunningEmulator | undefined;
+/**
+ * Starts one emulator (127.0.0.1, free port, `options` as given) for a describe block and closes it afterwards.
+ * The getter returns the StartedEmulator (loginUrl and the local-only hooks included).
+ */
+export function useEmulator(options: EmulatorOptions = {}): () => StartedEmulator {
+  let emu: StartedEmulator | undefined;
   before(async () => {
-    emu = await startEmulator();
+    emu = await startEmulator(options);
   });
   after(async () => {
     await emu?.close();

@@ -1,21 +1,9 @@
 /** Helpers for the data, SOQL, sObject and sharing tests: an emulator with options, logins as each local user, REST calls. */
-import { startEmulator, type EmulatorOptions, type LocalUser, type RunningEmulator } from '../../src/emulator';
+import type { LocalUser, RunningEmulator } from '../../src/emulator';
 import { call, postForm, type HttpResult } from './helpers';
 
-/** Starts one emulator with `options` (127.0.0.1, free port) for a describe block and closes it afterwards. */
-export function useEmulatorWith(options: EmulatorOptions): () => RunningEmulator {
-  let emu: RunningEmulator | undefined;
-  before(async () => {
-    emu = await startEmulator(options);
-  });
-  after(async () => {
-    await emu?.close();
-  });
-  return () => {
-    if (!emu) throw new Error('emulator not started');
-    return emu;
-  };
-}
+/** An emulator with options for a describe block (the one helper every suite uses). */
+export { useEmulator as useEmulatorWith } from '../helpers';
 
 /** Password-grant login as one of LOCAL_USERS; returns the access token. */
 export async function loginAs(emu: RunningEmulator, user: Pick<LocalUser, 'username' | 'password' | 'securityToken'>): Promise<string> {

@@ -5,25 +5,13 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { request } from 'node:http';
-import { startEmulator, type EmulatorOptions, type RunningEmulator, type StartedEmulator } from '../../src/emulator';
+import type { RunningEmulator } from '../../src/emulator';
 import { postForm, type HttpResult } from './helpers';
 
 export const TOKEN = '/services/oauth2/token';
 
-/** Like useEmulator(), with options and the StartedEmulator type (loginUrl, local hooks). */
-export function useStartedEmulator(options: EmulatorOptions = {}): () => StartedEmulator {
-  let emu: StartedEmulator | undefined;
-  before(async () => {
-    emu = await startEmulator(options);
-  });
-  after(async () => {
-    await emu?.close();
-  });
-  return () => {
-    if (!emu) throw new Error('emulator not started');
-    return emu;
-  };
-}
+/** Like useEmulator(): options, and the StartedEmulator type (loginUrl, local hooks). */
+export { useEmulator as useStartedEmulator } from '../helpers';
 
 export interface RawResult {
   status: number;
