@@ -7,6 +7,7 @@ import { SCHEMA } from './data/schema';
 import { resolveDataSettings, type DataOptions, type DataSettings } from './data/options';
 import { seedStore } from './data/seed';
 import { RecordStore } from './data/store';
+import type { FaultInjector } from './faults';
 import { IdFactory } from './ids';
 import type { SessionStore } from './oauth/session';
 import { setUpOAuth, type OAuthSetup } from './oauth/setup';
@@ -33,6 +34,8 @@ export interface EmulatorContext {
   data: DataSettings;
   /** queryMore cursors. */
   cursors: CursorStore;
+  /** Faults injected on demand (EmulatorOptions.faults / `sfcheck emulator --fault`). */
+  faults?: FaultInjector;
 }
 
 /** Daily API request allocation reported in Sforce-Limit-Info (Developer Edition). */

@@ -11,6 +11,7 @@ import type { ConnectedApp, ConnectedAppSettings } from './oauth/connected-app';
 import { generateEmulatorKeys } from './oauth/keys';
 import type { OAuthBehaviour } from './oauth/state';
 import type { Org } from './org';
+import { FaultInjector, parseFault, type Fault } from './faults';
 import { createEmulatorServer } from './server';
 
 export { LOCAL_CREDENTIALS, type LocalCredentials } from './config';
@@ -18,6 +19,7 @@ export type { DataOptions, SharingModel } from './data/options';
 export { LOCAL_USERS, type LocalUser } from './local-users';
 export type { ConnectedApp, ConnectedAppSettings, PermittedUsers } from './oauth/connected-app';
 export type { OAuthBehaviour } from './oauth/state';
+export { FAULT_KINDS, parseFault, type Fault, type FaultKind } from './faults';
 
 export interface EmulatorOptions extends DataOptions {
   /** Default 0: a free port. */
@@ -31,6 +33,8 @@ export interface EmulatorOptions extends DataOptions {
   oauth?: Partial<OAuthBehaviour>;
   /** Clock in epoch ms (codes, sessions, JWT checks, id_tokens). Default Date.now; tests inject one instead of sleeping. */
   now?: () => number;
+  /** Faults to inject: objects or `KIND[:rate][@/path]` strings (see faults.ts). */
+  faults?: ReadonlyArray<Fault | string>;
 }
 
 /** LOCAL-ONLY test hooks: live objects of this emulator. Nothing here opens anything but this emulator. */
@@ -71,6 +75,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Star
   const host = options.host ?? '127.0.0.1';
   const keys = await generateEmulatorKeys();
   const ctx = createContext(credentials, '', { keys, now: options.now, app: options.app, behaviour: options.oauth }, options);
+  if (options.faults?.length) ctx.faults = new FaultInjector(options.faults.map((f) => (typeof f === 'string' ? parseFault(f) : f)));
   const server = createEmulatorServer(ctx);
 
   await new Promise<void>((resolve, reject) => {

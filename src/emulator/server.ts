@@ -4,6 +4,7 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { EmulatorContext } from './context';
+import { applyFault, faultReply } from './faults';
 import type { EmuRequest, Reply } from './http';
 import { OAUTH_ERRORS, oauthErrorReply } from './oauth/errors';
 import { OAUTH_ROUTES } from './oauth/routes';
@@ -92,14 +93,35 @@ function send(res: ServerResponse, reply: Reply): void {
   res.end(payload); // node:http leaves the body out of HEAD responses
 }
 
+/** Half of the body under the full Content-Length, then the connection closes: a truncated response. */
+function sendTruncated(res: ServerResponse, reply: Reply): void {
+  const payload = Buffer.from(reply.body, 'utf8');
+  res.statusCode = reply.status;
+  for (const [name, value] of Object.entries(reply.headers)) res.setHeader(name, value);
+  res.setHeader('Content-Length', payload.length);
+  res.write(payload.subarray(0, Math.floor(payload.length / 2)));
+  setImmediate(() => res.socket?.destroy());
+}
+
+async function handle(req: IncomingMessage, res: ServerResponse, ctx: EmulatorContext, server: Server): Promise<void> {
+  const fault = ctx.faults?.pick((req.url ?? '/').split('?')[0] ?? '/');
+  const replaced = fault && faultReply(fault);
+  if (replaced) {
+    req.resume(); // the body is not needed, but must be read for the connection to be reused
+    send(res, replaced);
+    return;
+  }
+  const mode = fault ? await applyFault(fault, req, res, { server, sessions: ctx.sessions }) : 'answer';
+  if (mode === 'done') return;
+  const reply = await answer(req, ctx).catch(() => unknownExceptionReply());
+  if (res.headersSent || res.destroyed) return;
+  if (mode === 'truncate') sendTruncated(res, reply);
+  else send(res, reply);
+}
+
 export function createEmulatorServer(ctx: EmulatorContext): Server {
-  const server = createServer((req, res) => {
-    answer(req, ctx)
-      .catch(() => unknownExceptionReply())
-      .then((reply) => {
-        if (!res.headersSent && !res.destroyed) send(res, reply);
-      })
-      .catch(() => res.destroy());
+  const server: Server = createServer((req, res) => {
+    handle(req, res, ctx, server).catch(() => res.destroy());
   });
   server.on('clientError', (_err, socket) => {
     if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');

@@ -56,6 +56,7 @@ const CASES: Case[] = [
   { name: 'emulator: port out of range', args: () => ['emulator', '--port', '99999'], stderr: /--port must be a whole number from 0 to 65535/ },
   { name: 'emulator: records not a number', args: () => ['emulator', '--records', 'many'], stderr: /--records must be a whole number/ },
   { name: 'emulator: run-as user not in the org', args: () => ['emulator', '--port', '0', '--run-as', 'nobody@example.com'], stderr: /not a user of the emulated org/ },
+  { name: 'emulator: a fault that does not exist', args: () => ['emulator', '--port', '0', '--fault', 'explode:0.5'], stderr: /--fault "explode:0\.5" is not a fault/ },
   { name: 'merge-reports: nothing to merge', args: (d) => ['merge-reports', join(d, 'nowhere')], stderr: /cannot read .*nowhere/ },
 ];
 

@@ -13,6 +13,7 @@ interface EmulatorFlags {
   dailyApiLimit?: string;
   jwtKeyOut?: string;
   runAs: string | false;
+  fault: string[];
 }
 
 function wholeNumber(flag: string, value: string | undefined, min: number, max: number): number | undefined {
@@ -36,6 +37,12 @@ export function registerEmulator(program: Command): void {
     .option('--daily-api-limit <n>', 'DailyApiRequests maximum; once spent, data calls get 403 REQUEST_LIMIT_EXCEEDED')
     .option('--jwt-key-out <file>', "write the Connected App certificate's private key (PEM, mode 0600) for the JWT bearer flow")
     .option('--run-as <username>', 'client credentials run-as user (default: the admin, so the client-credentials collection works)')
+    .option(
+      '--fault <spec>',
+      'inject a fault, KIND[:rate][@/path] (repeatable): latency, 429, 503, 500, reset, truncate, bad-json, html, session, stop',
+      (spec: string, all: string[]) => [...all, spec],
+      [] as string[],
+    )
     .option('--no-run-as', 'no run-as user: client_credentials answers "no client credentials user enabled", as a fresh app does')
     .action(async (opts: EmulatorFlags) => {
       const port = wholeNumber('--port', opts.port, 0, 65535) ?? 4010;
@@ -43,7 +50,14 @@ export function registerEmulator(program: Command): void {
       const seed = wholeNumber('--seed', opts.seed, 0, 2 ** 31 - 1);
       const dailyApiLimit = wholeNumber('--daily-api-limit', opts.dailyApiLimit, 1, 1_000_000_000);
       // Loaded on use: the emulator (SOQL parser, SQLite) is not needed by the other commands.
-      const { startEmulator, LOCAL_USERS } = await import('../../emulator');
+      const { startEmulator, LOCAL_USERS, parseFault } = await import('../../emulator');
+      const faults = opts.fault.map((spec) => {
+        try {
+          return parseFault(spec);
+        } catch (e) {
+          throw new SfcheckError('SFCHECK_USAGE', `--fault ${(e as Error).message}`, 'e.g. --fault 503:0.25@/services/data (every 4th data call answers 503)');
+        }
+      });
       if (typeof opts.runAs === 'string' && !Object.values(LOCAL_USERS).some((u) => u.username === opts.runAs)) {
         throw new SfcheckError('SFCHECK_USAGE', `--run-as ${opts.runAs} is not a user of the emulated org`, `use one of ${Object.values(LOCAL_USERS).map((u) => u.username).join(', ')}`);
       }
@@ -54,6 +68,7 @@ export function registerEmulator(program: Command): void {
         ...(seed !== undefined ? { seed } : {}),
         ...(opts.data ? { dataFile: resolve(opts.data) } : {}),
         ...(dailyApiLimit !== undefined ? { dailyApiLimit } : {}),
+        ...(faults.length ? { faults } : {}),
         app: { clientCredentialsUser: opts.runAs === false ? null : typeof opts.runAs === 'string' ? opts.runAs : LOCAL_USERS.admin.username },
       }).catch((e: NodeJS.ErrnoException) => {
         throw new SfcheckError(
@@ -88,6 +103,7 @@ export function registerEmulator(program: Command): void {
           `  redirect_uri    ${c.redirectUri}`,
           'Standard users (see only what they own):',
           ...users,
+          ...(faults.length ? [`Faults: ${opts.fault.join(', ')}`] : []),
           ...(opts.jwtKeyOut ? [`JWT bearer: the Connected App's private key is in ${resolve(opts.jwtKeyOut)}`] : []),
           '',
           'Import environments/local.postman_environment.json into Postman to use it. Ctrl-C stops it.',

@@ -89,6 +89,13 @@ export class SessionStore {
     return this.sessions.delete(accessToken);
   }
 
+  /** Ends every session (the `session` fault: an admin revoked them all). */
+  revokeAll(): number {
+    const n = this.sessions.size;
+    this.sessions.clear();
+    return n;
+  }
+
   /** Ends every access token issued with or from `refreshToken`; returns how many. */
   revokeFamily(refreshToken: string): number {
     let n = 0;
