@@ -29,3 +29,24 @@ export function bigCollection(url: string): unknown {
     requests: [{ ...queryAccounts, id: 'big', name: 'big body', url: `${url}/services/data/v62.0/query`, auth: 'none' }],
   });
 }
+
+/**
+ * queryMore at scale: the token, the Account query, then `batches` requests that each follow the previous response's
+ * nextRecordsUrl (stored by its test script), every one checked against the query schema. A straight list of requests,
+ * so both engines run it without setNextRequest.
+ */
+export function queryMoreCollection(batches: number): unknown {
+  const token = passwordFlow.requests[0];
+  if (!token) throw new Error('the password flow has no token request');
+  const capture = { variable: 'next_url', from: 'nextRecordsUrl' };
+  const first: RequestSpec = { ...queryAccounts, id: 'more-0', name: 'query', captures: [capture] };
+  const more: RequestSpec[] = Array.from({ length: batches }, (_, i) => ({
+    ...queryAccounts,
+    id: `more-${i + 1}`,
+    name: `queryMore #${i + 1}`,
+    url: '{{instance_url}}{{next_url}}',
+    query: [],
+    ...(i + 1 < batches ? { captures: [capture] } : {}),
+  }));
+  return buildCollection({ id: 'bench-more', name: 'bench queryMore', description: 'query + queryMore', requests: [token, first, ...more] });
+}

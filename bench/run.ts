@@ -12,13 +12,14 @@ import { join, resolve } from 'node:path';
 import { buildEnvironment, DEFAULT_API_VERSION, localEnvironmentValues } from '../src/generate';
 import { LOCAL_CREDENTIALS } from '../src/emulator';
 import { benchCollection } from './collection';
-import { emulatorFigures } from './emulator-figures';
+import { accountCount, emulatorFigures } from './emulator-figures';
 
 const ROOT = resolve(__dirname, '..', '..');
 const DIST = join(ROOT, 'dist');
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const SIZES = [1, 100, 1000];
 const ENGINES = ['raw', 'native', 'newman'] as const;
+const LARGE_RECORDS = 100_000;
 
 interface Sample {
   wallMs: number;
@@ -67,6 +68,8 @@ function coldStart(args: string[]): number {
 async function main(): Promise<void> {
   const emu = await startServer([join(DIST, 'src', 'cli', 'main.js'), 'emulator', '--port', '0']);
   const big = await startServer([join(DIST, 'bench', 'big-server.js')]);
+  // A second org with 100k generated Accounts, for queryMore and the emulator's own figures.
+  const large = await startServer([join(DIST, 'src', 'cli', 'main.js'), 'emulator', '--port', '0', '--records', String(LARGE_RECORDS)]);
   const results: Record<string, unknown> = { machine: { node: process.version, cpus: require('node:os').cpus().length }, runs: RUNS };
   try {
     const table: Record<string, Record<number, { medianMs: number; peakRssMb: number }>> = {};
@@ -110,7 +113,19 @@ async function main(): Promise<void> {
     }
     results.bigBody = bigBody;
 
-    results.emulator = await emulatorFigures(emu.url);
+    // 100k records through queryMore, 2000 per batch, every batch schema-checked.
+    const total = await accountCount(large.url);
+    const batches = Math.ceil(total / 2000) - 1;
+    const more: Record<string, { ms: number; recordsPerSecond: number; peakRssMb: number }> = {};
+    for (const engine of ['native', 'newman']) {
+      const s = runCase(engine, `more:${batches}`, large.url);
+      if (!s.passed || s.requests !== batches + 2) throw new Error(`${engine} failed queryMore: ${JSON.stringify(s)}`);
+      more[engine] = { ms: s.wallMs, recordsPerSecond: total / (s.wallMs / 1000), peakRssMb: s.maxRssMb };
+      process.stdout.write(`  queryMore ${total} records in ${batches + 1} batches: ${engine} ${s.wallMs.toFixed(0)} ms (${more[engine].recordsPerSecond.toFixed(0)} records/s), ${s.maxRssMb.toFixed(0)} MB\n`);
+    }
+    results.queryMore = { records: total, batches: batches + 1, ...more };
+
+    results.emulator = await emulatorFigures(large.url);
 
     const ratio = (a: number, b: number) => (b > 0 ? a / b : NaN);
     const headline = {
@@ -118,6 +133,7 @@ async function main(): Promise<void> {
       'newman/native per request at N=1000 (target ≥ 20)': ratio(overhead('newman'), overhead('native')),
       'native/newman cold start (target ≤ 0.4)': ratio(cold.native, cold.newmanCli),
       'native 30 MB body peak RSS MB (target ≤ 300)': bigBody.native?.peakRssMb ?? NaN,
+      'native queryMore 100k peak RSS MB (target < 200)': (results.queryMore as Record<string, { peakRssMb: number }>).native?.peakRssMb ?? NaN,
     };
     results.headline = headline;
     process.stdout.write('\nHeadline\n');
@@ -127,6 +143,7 @@ async function main(): Promise<void> {
   } finally {
     emu.stop();
     big.stop();
+    large.stop();
   }
   mkdirSync(join(ROOT, 'reports'), { recursive: true });
   writeFileSync(join(ROOT, 'reports', 'bench.json'), `${JSON.stringify(results, null, 2)}\n`);

@@ -166,6 +166,9 @@ function lastHeader(headers: KeyValue[], lower: string): string | undefined {
   return undefined;
 }
 
+/** Content-Length values up to this are trusted for one up-front allocation. */
+const MAX_PRESIZED_BYTES = 512 * 1024 * 1024;
+
 interface RawResponse {
   code: number;
   statusText: string;
@@ -187,7 +190,11 @@ function dispatchOnce(agent: Dispatcher, req: HttpRequest, deadline: Deadline): 
     let code = 0;
     let statusText = '';
     const headers: KeyValue[] = [];
-    const chunks: Buffer[] = [];
+    // With a Content-Length the body goes straight into one buffer of that size (no chunk list, no second copy at
+    // the end: a 30 MB body is held once); otherwise, or if more arrives than announced, chunks are concatenated.
+    let chunks: Buffer[] = [];
+    let sized: Buffer | undefined;
+    let filled = 0;
     const handler: Dispatcher.DispatchHandler = {
       onConnect(abort) {
         deadline.attach(abort as (reason: Error) => void);
@@ -196,17 +203,34 @@ function dispatchOnce(agent: Dispatcher, req: HttpRequest, deadline: Deadline): 
         code = statusCode;
         statusText = statusMessage;
         headers.length = 0;
+        chunks = [];
+        sized = undefined;
+        filled = 0;
+        let length = -1;
         for (let i = 0; i + 1 < rawHeaders.length; i += 2) {
-          headers.push({ key: String(rawHeaders[i]), value: latin1(rawHeaders[i + 1]) });
+          const header = { key: String(rawHeaders[i]), value: latin1(rawHeaders[i + 1]) };
+          headers.push(header);
+          if (header.key.length === 14 && header.key.toLowerCase() === 'content-length' && /^\d{1,10}$/.test(header.value)) length = Number(header.value);
         }
+        if (length > 0 && length <= MAX_PRESIZED_BYTES) sized = Buffer.allocUnsafe(length);
         return true;
       },
       onData(chunk) {
-        chunks.push(chunk);
+        if (sized && filled + chunk.length <= sized.length) {
+          chunk.copy(sized, filled);
+          filled += chunk.length;
+        } else {
+          if (sized) {
+            chunks.push(sized.subarray(0, filled));
+            sized = undefined;
+          }
+          chunks.push(chunk);
+        }
         return true;
       },
       onComplete() {
-        resolve({ code, statusText, headers, body: Buffer.concat(chunks) });
+        const body = sized ? (filled === sized.length ? sized : sized.subarray(0, filled)) : Buffer.concat(chunks);
+        resolve({ code, statusText, headers, body });
       },
       onError(err) {
         reject(err);

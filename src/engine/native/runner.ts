@@ -84,11 +84,13 @@ export async function runCollection(input: RunInput, listener: RunListener | und
     const timeoutMs = input.timeoutRequestMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
     const scriptTimeoutMs = input.scriptTimeoutMs ?? DEFAULT_SCRIPT_TIMEOUT_MS;
     const agent = createAgent(timeoutMs);
-    let sandbox: Sandbox | undefined;
+    // One sandbox worker per run, booting while the first request is in flight when any item has scripts.
+    const sandbox = new Sandbox(scriptTimeoutMs);
+    if (items.some((i) => i.prerequest.length > 0 || i.test.length > 0)) sandbox.start();
     const ctx: ItemContext = {
       scopes,
       warn,
-      sandbox: () => (sandbox ??= new Sandbox(scriptTimeoutMs)),
+      sandbox,
       http: (profile) => ({
         timeoutMs,
         followRedirects: profile.followRedirects ?? options.followRedirects ?? true,
@@ -113,6 +115,7 @@ export async function runCollection(input: RunInput, listener: RunListener | und
     } catch (err) {
       result.error = { kind: 'engine', message: `native engine failure: ${err instanceof Error ? err.message : String(err)}` };
     } finally {
+      sandbox.close();
       await agent.destroy().catch(() => undefined);
     }
     result.variables = { environment: scopes.environment.export(), collection: scopes.collection.export(), globals: scopes.globals.export() };
@@ -126,7 +129,7 @@ export async function runCollection(input: RunInput, listener: RunListener | und
 interface ItemContext {
   scopes: Scopes;
   warn: (message: string) => void;
-  sandbox: () => Sandbox;
+  sandbox: Sandbox;
   http: (profile: FlatItem['profile']) => HttpOptions;
   agent: ReturnType<typeof createAgent>;
   t0: number;
@@ -160,7 +163,7 @@ async function runItem(item: FlatItem, ctx: ItemContext): Promise<RequestResult>
       method: requestMethod(item),
       headers: rawHeaders(item).map((h): [string, string] => [h.key, stringifyValue(h.value)]),
     };
-    runPhase(ctx.sandbox, ctx.scopes, { phase: 'prerequest', sources: item.prerequest, base, request }, result);
+    await runPhase(ctx.sandbox, ctx.scopes, { phase: 'prerequest', sources: item.prerequest, base, request }, result);
   }
 
   let prepared: PreparedRequest | undefined;
@@ -175,7 +178,10 @@ async function runItem(item: FlatItem, ctx: ItemContext): Promise<RequestResult>
     for (const name of unresolvedReferences(sentTexts)) ctx.warn(`unresolved variable {{${name}}} in "${item.name}"`);
     const headers = prepared.headers.map((h) => ({ key: h.key, value: h.value }));
     result.request = prepared.body === undefined ? { method: prepared.method, url: prepared.url.href, headers } : { method: prepared.method, url: prepared.url.href, headers, body: prepared.body };
-    const outcome = await send(ctx.agent, { method: prepared.method, href: prepared.url.href, headers: prepared.headers, ...(prepared.body !== undefined ? { body: prepared.body } : {}) }, ctx.http(item.profile));
+    const sending = send(ctx.agent, { method: prepared.method, href: prepared.url.href, headers: prepared.headers, ...(prepared.body !== undefined ? { body: prepared.body } : {}) }, ctx.http(item.profile));
+    // The worker compiles the test scripts while the request (already dispatched) is in flight.
+    ctx.sandbox.prepare(item.test);
+    const outcome = await sending;
     if ('error' in outcome) result.errors.push(outcome.error);
     else {
       response = outcome.response;
@@ -186,7 +192,10 @@ async function runItem(item: FlatItem, ctx: ItemContext): Promise<RequestResult>
   if (item.test.length > 0) {
     const sent = result.request;
     const request = { url: sent.url, method: sent.method, headers: sent.headers.map((h): [string, string] => [h.key, h.value]), ...(sent.body !== undefined ? { body: sent.body } : {}) };
-    runPhase(ctx.sandbox, ctx.scopes, { phase: 'test', sources: item.test, base, request, response: response ? scriptResponse(response) : null }, result);
+    const phase: PhaseInput = { phase: 'test', sources: item.test, base, request, response: response ? scriptResponse(response) : null };
+    // The text the result keeps is the whole body unless it was cut: then the bytes go (moved when large).
+    if (response && result.response) phase.body = result.response.bodyTruncated ? response.body : result.response.body;
+    await runPhase(ctx.sandbox, ctx.scopes, phase, result);
   }
 
   // Same key order as the contract, so trees from both engines diff cleanly.
@@ -219,7 +228,6 @@ function scriptResponse(r: HttpResponse): ScriptResponse {
     code: r.code,
     status: r.status,
     headers: r.headers.map((h): [string, string] => [h.key, h.value]),
-    body: r.body.toString('utf8'),
     responseTime: r.timeMs,
     size: r.body.length,
   };

@@ -3,7 +3,7 @@
  * records their test outcomes and errors on the request result, and applies variable changes to the host scopes.
  */
 import type { RequestResult, TestOutcome } from '../result';
-import type { Sandbox } from './sandbox/host';
+import { SandboxUnavailable, type Sandbox } from './sandbox/host';
 import type { Pairs, ScopesPayload, ScriptInput, ScriptRequest, ScriptResponse } from './sandbox/protocol';
 import { SCOPE_ORDER, type Scopes } from './variables';
 
@@ -14,17 +14,16 @@ export interface PhaseInput {
   request: ScriptRequest;
   /** Test phase only: null when the request failed. */
   response?: ScriptResponse | null;
+  /**
+   * Test phase only: the response body, as text when the engine decoded it whole, else its bytes (which may be moved
+   * to the sandbox worker: do not use them afterwards).
+   */
+  body?: string | Buffer;
 }
 
-export function runPhase(sandbox: () => Sandbox, scopes: Scopes, input: PhaseInput, result: RequestResult): void {
-  for (const source of input.sources) {
-    let box: Sandbox;
-    try {
-      box = sandbox();
-    } catch (err) {
-      result.errors.push({ kind: 'engine', message: `script sandbox unavailable: ${err instanceof Error ? err.message : String(err)}` });
-      return;
-    }
+export async function runPhase(sandbox: Sandbox, scopes: Scopes, input: PhaseInput, result: RequestResult): Promise<void> {
+  const { sources } = input;
+  for (let i = 0; i < sources.length; i++) {
     const scriptInput: ScriptInput = {
       ...input.base,
       eventName: input.phase,
@@ -32,14 +31,22 @@ export function runPhase(sandbox: () => Sandbox, scopes: Scopes, input: PhaseInp
       request: input.request,
       ...(input.phase === 'test' ? { response: input.response ?? null } : {}),
     };
-    const run = box.run(source, scriptInput);
+    const body = input.phase === 'test' && input.response && input.body !== undefined ? { data: input.body, last: i === sources.length - 1 } : undefined;
+    let run: Awaited<ReturnType<Sandbox['run']>>;
+    try {
+      run = await sandbox.run(sources[i] as string, scriptInput, body);
+    } catch (err) {
+      if (!(err instanceof SandboxUnavailable)) throw err;
+      result.errors.push({ kind: 'engine', message: `script sandbox unavailable: ${err.message}` });
+      return;
+    }
     if (!run.ok) {
-      result.tests.push(...run.tests.map(outcome));
+      for (const t of run.tests) result.tests.push(outcome(t));
       result.errors.push(run.code ? { kind: 'script', phase: input.phase, message: run.message, code: run.code } : { kind: 'script', phase: input.phase, message: run.message });
       continue;
     }
     const { output } = run;
-    result.tests.push(...output.tests.map(outcome));
+    for (const t of output.tests) result.tests.push(outcome(t));
     for (const scope of SCOPE_ORDER) {
       const changed = output.scopes[scope];
       if (changed) scopes[scope].replaceWith(changed.map((p) => [p[0], p.length > 1 ? p[1] : undefined] as const));

@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { expect } from 'chai';
 import { nativeEngine } from '../../../src/engine/native';
 import { collection, item, startServer, tests, type TestServer } from './helpers';
@@ -12,7 +13,9 @@ const ESCAPES = [
   "pm.test('this.constructor', () => { let p; try { p = this.constructor.constructor('return process')(); } catch (e) { p = e.name; } pm.expect(p).to.equal('ReferenceError'); });",
   "pm.test('pm constructor', () => { let p; try { p = pm.constructor.constructor('return typeof process')(); } catch (e) { p = e.name; } pm.expect(p).to.equal('undefined'); });",
   "pm.test('chai constructor', () => { let p; try { p = pm.expect.constructor('return typeof process')(); } catch (e) { p = e.name; } pm.expect(p).to.equal('undefined'); });",
-  "pm.test('globalThis keys', () => pm.expect(Object.getOwnPropertyNames(globalThis).filter((k) => /^(process|require|global|chai)$|^__sf/.test(k) && k !== '__sfExecute' && k !== '__sfPartial')).to.deep.equal([]));",
+  "pm.test('globalThis keys', () => pm.expect(Object.getOwnPropertyNames(globalThis).filter((k) => /^(process|require|global|chai|postMessage|self)$|^__sf/.test(k) && k !== '__sfExecute')).to.deep.equal([]));",
+  // The sandbox runs in a worker thread: nothing of the worker's realm (its globals, its message port) is reachable.
+  "pm.test('no worker globals', () => pm.expect([typeof postMessage, typeof onmessage, typeof importScripts, typeof SharedArrayBuffer === 'function' && typeof Atomics]).to.deep.equal(['undefined', 'undefined', 'undefined', 'object']));",
   // An error coming out of the host-side schema validator must be a sandbox error, not a host one.
   "pm.test('host bridge errors', () => { let p = 'none'; try { pm.expect({}).to.have.jsonSchema({ $ref: '#/nowhere' }); } catch (e) { try { p = e.constructor.constructor('return typeof process')(); } catch (e2) { p = e2.name; } } pm.expect(p).to.equal('undefined'); });",
   "pm.test('runner globals are locked', () => { 'use strict'; let threw = false; try { globalThis.__sfExecute = () => '{}'; } catch (e) { threw = true; } pm.expect(threw).to.equal(true); });",
@@ -57,6 +60,36 @@ describe('native engine: script sandbox', () => {
     const run = await nativeEngine.run({ collection: col, scriptTimeoutMs: 150 });
     expect(run.requests[0]?.errors.map((e) => e.code)).to.deep.equal(['ERR_SCRIPT_EXECUTION_TIMEOUT']);
     expect(run.requests[1]?.tests.map((t) => t.passed)).to.deep.equal([true]);
+  });
+
+  it('stops a script stuck in a long chain of promise jobs, keeps earlier tests, and starts a fresh sandbox', async () => {
+    const col = collection([
+      item('chain', { method: 'GET', url: `${server.base}/1` }, tests("globalThis.leftover = 1; pm.test('recorded first', () => {});", 'const next = () => Promise.resolve().then(next); next();')),
+      item('fresh', { method: 'GET', url: `${server.base}/2` }, tests("pm.test('fresh sandbox', () => pm.expect(typeof leftover).to.equal('undefined'));")),
+    ]);
+    const run = await nativeEngine.run({ collection: col, scriptTimeoutMs: 150 });
+    expect(run.requests[0]?.errors).to.deep.equal([{ kind: 'script', phase: 'test', message: 'Script execution timed out after 150 ms', code: 'ERR_SCRIPT_EXECUTION_TIMEOUT' }]);
+    expect(run.requests[0]?.tests).to.deep.equal([{ name: 'recorded first', passed: true, skipped: false }]);
+    expect(run.requests[1]?.tests).to.deep.equal([{ name: 'fresh sandbox', passed: true, skipped: false }]);
+  });
+
+  it('leaves nothing running when the run ends: the process exits on its own', () => {
+    const engine = require.resolve('../../../src/engine/native');
+    const code = [
+      "const http = require('node:http');",
+      `const { nativeEngine } = require(${JSON.stringify(engine)});`,
+      "const server = http.createServer((req, res) => res.end('{}')).listen(0, '127.0.0.1', async () => {",
+      "  const url = 'http://127.0.0.1:' + server.address().port + '/';",
+      "  const event = [{ listen: 'test', script: { exec: [\"pm.test('t', () => pm.response.to.have.status(200));\"] } }];",
+      "  const run = await nativeEngine.run({ collection: { info: { name: 'exit' }, item: [{ name: 'a', request: { method: 'GET', url }, event }] } });",
+      '  server.close();',
+      '  process.stdout.write(JSON.stringify(run.requests[0].tests.map((t) => t.passed)));',
+      '});',
+    ].join('\n');
+    const child = spawnSync(process.execPath, ['-e', code], { encoding: 'utf8', timeout: 15_000 });
+    expect(child.signal, 'the process had to be killed').to.equal(null);
+    expect(child.stdout).to.equal('[true]');
+    expect(child.status).to.equal(0);
   });
 
   it('keeps top-level declarations of one script from clashing with the next run of it', async () => {

@@ -90,6 +90,39 @@ describe('native engine: test scripts', () => {
     ]);
   });
 
+  it("checks pm.response's schema on its body as received, as Postman's json() parses afresh; an overridden json() is used", async () => {
+    const schema = JSON.stringify(TOKEN_SCHEMA);
+    const col = collection([
+      item(
+        'token',
+        { method: 'POST', url: `${server.base}/token` },
+        tests(
+          "const body = pm.response.json(); body.access_token = 5;",
+          `pm.test('body as received', () => pm.response.to.have.jsonSchema(${schema}));`,
+          "pm.test('json() parses afresh', () => pm.expect([typeof body.access_token, pm.response.json().access_token]).to.deep.equal(['number', 'abc']));",
+          "pm.response.json = () => ({ issued_at: 'x' });",
+          `pm.test('overridden json()', () => pm.response.to.have.jsonSchema(${schema}));`,
+          `pm.test('another object', () => pm.expect({ access_token: 'a', issued_at: '1700000000000' }).to.have.jsonSchema(${schema}));`,
+          "pm.test('not an object', () => pm.response.to.have.jsonSchema('x'));",
+        ),
+      ),
+    ]);
+    const run = await nativeEngine.run({ collection: col });
+    expect(run.requests[0]?.tests).to.deep.equal([
+      { name: 'body as received', passed: true, skipped: false },
+      { name: 'json() parses afresh', passed: true, skipped: false },
+      {
+        name: 'overridden json()',
+        passed: false,
+        skipped: false,
+        message: "expected data to satisfy schema but found following errors: \ndata should have required property 'access_token', data.issued_at should match pattern \"^[0-9]{13}$\"",
+        errorName: 'AssertionError',
+      },
+      { name: 'another object', passed: true, skipped: false },
+      { name: 'not an object', passed: false, skipped: false, message: "expected 'x' to be an object", errorName: 'AssertionError' },
+    ]);
+  });
+
   it('exposes the response, request and info to test scripts', async () => {
     const col = collection([
       item(

@@ -1,6 +1,6 @@
 /**
- * Source text evaluated inside each run's vm context: chai's browser bundle (so chai's objects belong to the sandbox
- * realm), then the sfcheck pm bootstrap assembled from the self-contained sandbox-side functions.
+ * Source text evaluated inside each sandbox worker's vm context: chai's browser bundle (so chai's objects belong to
+ * the sandbox realm), then the sfcheck pm bootstrap assembled from the self-contained sandbox-side functions.
  */
 import { readFileSync } from 'node:fs';
 import { sandboxChaiPostman } from './side-chai';
@@ -17,12 +17,12 @@ export function chaiBundle(): string {
   return chaiSource;
 }
 
-/** An expression evaluating to `function (hostInput, hostFn, hostValidate)` that installs pm in the sandbox. */
+/** An expression evaluating to `function (hostInput, hostFn, hostBody, hostValidate, hostRecord)` that installs pm. */
 export function bootstrap(): string {
   bootSource ??= [
-    '(function (hostInput, hostFn, hostValidate) {',
+    '(function (hostInput, hostFn, hostBody, hostValidate, hostRecord) {',
     "  'use strict';",
-    `  (${sandboxMain.toString()})(hostInput, hostFn, hostValidate,`,
+    `  (${sandboxMain.toString()})(hostInput, hostFn, hostBody, hostValidate, hostRecord,`,
     `    ${sandboxJson.toString()},`,
     `    ${sandboxChaiPostman.toString()},`,
     `    ${sandboxMessages.toString()},`,

@@ -2,7 +2,6 @@
  * The string formats Postman's sandbox validates (ajv 6 "fast" mode), for ajv 8 which ships none:
  * expressions after ajv 6's lib/compile/formats.js (MIT), so `format` failures match newman's.
  */
-import { isIPv6 } from 'node:net';
 import type Ajv from 'ajv';
 
 const HOSTNAME = /^(?=.{1,253}\.?$)[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[-0-9a-z]{0,61}[0-9a-z])?)*\.?$/i;
@@ -26,7 +25,9 @@ const FORMATS: Readonly<Record<string, RegExp | ((s: string) => boolean)>> = {
   email: /^[a-z0-9.!#$%&'*+/=?^_`{|}~-]+@[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*$/i,
   hostname: HOSTNAME,
   ipv4: /^(?:(?:25[0-5]|2[0-4]\d|[01]?\d\d?)\.){3}(?:25[0-5]|2[0-4]\d|[01]?\d\d?)$/,
-  ipv6: (s) => isIPv6(s.trim().replace(/%.+$/, '')),
+  // node:net is loaded on first use only (it is most of this module's load time in the sandbox worker).
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  ipv6: (s) => (require('node:net') as typeof import('node:net')).isIPv6(s.trim().replace(/%.+$/, '')),
   regex: (s) => {
     if (/[^\\]\\Z/.test(s)) return false;
     try {

@@ -1,117 +1,274 @@
 /**
- * The host side of the script sandbox: one `node:vm` context per run (created lazily), no host object inside it.
+ * The engine's side of the script sandbox: one worker thread per run (./worker.ts), started eagerly so it boots while
+ * the first request is in flight, terminated when the run ends. The vm context, chai, pm and ajv live in the worker;
+ * its realm is their host and keeps the isolation rules (./realm.ts). The engine only exchanges strings and bytes
+ * with it by message and never sees a sandbox object.
  *
- * Isolation rules kept here:
- * - the context's global is backed by a null-prototype object (a plain `{}` would expose the host Object through
- *   `this.constructor`);
- * - only three host functions exist in the sandbox, captured in the bootstrap's closure; they take and return
- *   primitives (or hand back the sandbox's own compiled function) and never throw;
- * - the host never reads a property of a sandbox object: results come back as the runner script's completion value,
- *   a string; thrown values are only inspected through own data descriptors;
- * - every entry into the sandbox runs under `timeout`, promise jobs included (microtaskMode "afterEvaluate").
+ * Time limit: a timer per script, armed when the script is posted. When it fires, the worker is terminated (which
+ * stops a synchronous loop and an endless promise chain alike), the script reports
+ * "Script execution timed out after N ms" (ERR_SCRIPT_EXECUTION_TIMEOUT) with the tests it recorded before (read from
+ * a shared buffer), and the next script starts a fresh worker. Nothing runs under vm's `timeout` option, which costs
+ * a watchdog thread per call.
+ *
+ * The worker is ref'd only while a script or the boot is awaited, so it never keeps the process alive on its own.
  */
-import { types } from 'node:util';
-import vm from 'node:vm';
-import { bootstrap, chaiBundle } from './boot';
-import { EXECUTE_GLOBAL, PARTIAL_GLOBAL, type ScriptInput, type ScriptOutput, type ScriptTest, type Pairs } from './protocol';
-import { SchemaValidator } from './schema';
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { PARTIAL_LOG_BYTES, type Pairs, type PrepareRequest, type ReadyMessage, type RunReply, type RunRequest, type ScriptInput, type ScriptOutput, type ScriptTest } from './protocol';
 
-/** The names a script sees besides the globals: pm, console, Postman's legacy globals and its JSON (liquid-json). */
-const SCRIPT_PARAMS = ['pm', 'console', 'tests', 'responseBody', 'responseCode', 'responseTime', 'responseHeaders', 'iteration', 'environment', 'globals', 'data', 'postman', 'JSON'];
 const BOOT_TIMEOUT_MS = 10_000;
-const PARTIAL_TIMEOUT_MS = 1_000;
+/** Bodies at least this large are moved to the worker (transferred) rather than copied, when the bytes allow it. */
+const TRANSFER_BYTES = 64 * 1024;
 
 export type ScriptRun =
   | { ok: true; output: ScriptOutput }
   | { ok: false; message: string; code?: string; tests: ScriptTest[] };
 
-type Compiled = { fn: unknown } | { error: string };
+/**
+ * A response body shared by the scripts of one test phase (its text, or its bytes when the engine did not decode it
+ * whole); `last` says this script is the phase's last user of it, so large bytes can be moved to the worker.
+ */
+export interface BodyUse {
+  data: string | Buffer;
+  last: boolean;
+}
+
+/** Raised when no worker could be started or booted; the runner reports it as an engine error. */
+export class SandboxUnavailable extends Error {}
+
+interface Pending {
+  resolve: (reply: RunReply) => void;
+}
+
+class WorkerHandle {
+  readonly worker: Worker;
+  readonly partial = new SharedArrayBuffer(4 + PARTIAL_LOG_BYTES);
+  readonly ready: Promise<void>;
+  readonly sentScripts = new Set<number>();
+  /** The body this worker holds for the phase in progress (the engine's BodyUse.data, as identity). */
+  heldBody: string | Buffer | undefined;
+  dead = false;
+  private readonly pending = new Map<number, Pending>();
+  private waiters = 0;
+  private failure: string | undefined;
+
+  constructor() {
+    this.worker = new Worker(join(__dirname, 'worker.js'), { workerData: { partial: this.partial }, stdout: false, stderr: false });
+    this.worker.unref();
+    let bootTimer: NodeJS.Timeout | undefined;
+    this.ready = new Promise<void>((resolve, reject) => {
+      const fail = (why: string): void => {
+        this.failure ??= why;
+        reject(new SandboxUnavailable(this.failure));
+      };
+      bootTimer = setTimeout(() => {
+        fail(`the script sandbox did not start within ${BOOT_TIMEOUT_MS} ms`);
+        this.kill();
+      }, BOOT_TIMEOUT_MS);
+      bootTimer.unref();
+      this.worker.on('message', (msg: RunReply | ReadyMessage) => {
+        if ('ready' in msg) {
+          clearTimeout(bootTimer);
+          resolve();
+          return;
+        }
+        const p = this.pending.get(msg.id);
+        if (!p) return;
+        this.pending.delete(msg.id);
+        p.resolve(msg);
+      });
+      this.worker.on('error', (err: Error) => fail(`the script sandbox stopped: ${err.message}`));
+      this.worker.on('exit', (code) => {
+        clearTimeout(bootTimer);
+        this.dead = true;
+        fail(this.failure ?? `the script sandbox exited (code ${code})`);
+        for (const [id, p] of this.pending) p.resolve({ id, error: this.failure ?? 'the script sandbox exited' });
+        this.pending.clear();
+      });
+    });
+    // Nobody may be waiting yet (eager start): a boot failure is reported to the first script instead.
+    this.ready.catch(() => undefined);
+  }
+
+  /** Keeps the process alive while something awaits this worker, and only then. */
+  hold<T>(work: Promise<T>): Promise<T> {
+    if (this.waiters++ === 0) this.worker.ref();
+    return work.finally(() => {
+      if (--this.waiters === 0) this.worker.unref();
+    });
+  }
+
+  post(msg: RunRequest, transfer: ArrayBuffer[]): Promise<RunReply> {
+    return new Promise<RunReply>((resolve) => {
+      if (this.dead) {
+        resolve({ id: msg.id, error: this.failure ?? 'the script sandbox exited' });
+        return;
+      }
+      this.pending.set(msg.id, { resolve });
+      try {
+        this.worker.postMessage(msg, transfer);
+      } catch (err) {
+        this.pending.delete(msg.id);
+        resolve({ id: msg.id, error: `the script could not be sent to the sandbox: ${err instanceof Error ? err.message : String(err)}` });
+      }
+    });
+  }
+
+  /** A message without a reply (never throws: a worker that cannot take it reports that with the next run). */
+  send(msg: PrepareRequest): void {
+    if (this.dead) return;
+    try {
+      this.worker.postMessage(msg);
+    } catch {
+      // see above
+    }
+  }
+
+  /** Stops the thread; resolves once it is gone (the shared log is then stable). */
+  async kill(): Promise<void> {
+    this.dead = true;
+    await this.worker.terminate().catch(() => undefined);
+  }
+}
 
 export class Sandbox {
-  private readonly context: vm.Context;
-  private readonly runner = new vm.Script(`${EXECUTE_GLOBAL}()`, { filename: 'sfcheck-runner.js' });
-  private readonly partial = new vm.Script(`${PARTIAL_GLOBAL}()`, { filename: 'sfcheck-partial.js' });
-  private readonly compiled = new Map<string, Compiled>();
-  private readonly schemas = new SchemaValidator();
-  private pendingInput = '';
-  private pendingFn: unknown = undefined;
+  private handle: WorkerHandle | undefined;
+  private readonly scriptIds = new Map<string, number>();
+  private nextId = 1;
+  private closed = false;
 
-  constructor(private readonly timeoutMs: number) {
-    this.context = vm.createContext(Object.create(null) as object, {
-      name: 'sfcheck script sandbox',
-      codeGeneration: { strings: true, wasm: false },
-      microtaskMode: 'afterEvaluate',
-    });
-    vm.runInContext(chaiBundle(), this.context, { filename: 'chai.js', timeout: BOOT_TIMEOUT_MS });
-    const install = vm.runInContext(bootstrap(), this.context, { filename: 'sfcheck-pm.js', timeout: BOOT_TIMEOUT_MS }) as (
-      input: () => string,
-      fn: () => unknown,
-      validate: (schema: unknown, data: unknown, undef: unknown) => string,
-    ) => void;
-    // No user code has run yet, so calling into the sandbox directly is safe here (and only here).
-    install(
-      () => this.pendingInput,
-      () => this.pendingFn,
-      (schema, data, undef) => this.schemas.validate(schema, data, undef),
-    );
-  }
+  constructor(private readonly timeoutMs: number) {}
 
-  run(source: string, input: ScriptInput): ScriptRun {
-    const compiled = this.compile(source);
-    if ('error' in compiled) return { ok: false, message: compiled.error, tests: [] };
-    this.pendingInput = JSON.stringify(input);
-    this.pendingFn = compiled.fn;
+  /** Boots a worker now (the run calls this up front so the boot overlaps the first request). */
+  start(): void {
+    if (this.closed) return;
     try {
-      const raw: unknown = this.runner.runInContext(this.context, { timeout: this.timeoutMs });
-      if (typeof raw !== 'string') return { ok: false, message: 'the script did not complete normally', tests: [] };
-      const output = readOutput(raw);
-      return output ? { ok: true, output } : { ok: false, message: 'the script result could not be read', tests: [] };
-    } catch (err) {
-      if (isTimeout(err)) {
-        return { ok: false, message: `Script execution timed out after ${this.timeoutMs} ms`, code: 'ERR_SCRIPT_EXECUTION_TIMEOUT', tests: this.partialTests() };
-      }
-      return { ok: false, message: 'the script broke out of the sfcheck sandbox runner', tests: [] };
-    } finally {
-      this.pendingInput = '';
-      this.pendingFn = undefined;
-    }
-  }
-
-  private compile(source: string): Compiled {
-    let entry = this.compiled.get(source);
-    if (!entry) {
-      try {
-        entry = { fn: vm.compileFunction(source, SCRIPT_PARAMS, { parsingContext: this.context, filename: 'script.js' }) };
-      } catch (err) {
-        entry = { error: `SyntaxError: ${ownString(err, 'message') ?? 'the script does not compile'}` };
-      }
-      this.compiled.set(source, entry);
-    }
-    return entry;
-  }
-
-  private partialTests(): ScriptTest[] {
-    try {
-      const raw: unknown = this.partial.runInContext(this.context, { timeout: PARTIAL_TIMEOUT_MS });
-      return typeof raw === 'string' ? (readOutput(raw)?.tests ?? []) : [];
+      this.current();
     } catch {
-      return [];
+      // reported to the first script that needs the sandbox
     }
+  }
+
+  /**
+   * Has the worker compile these scripts now, while the request they belong to is in flight (no reply; a script
+   * whose worker has gone is sent again with its run).
+   */
+  prepare(sources: readonly string[]): void {
+    if (this.closed || sources.length === 0) return;
+    let handle: WorkerHandle;
+    try {
+      handle = this.current();
+    } catch {
+      return;
+    }
+    for (const source of sources) {
+      const script = this.scriptId(source);
+      if (handle.sentScripts.has(script)) continue;
+      handle.sentScripts.add(script);
+      handle.send({ prepare: true, script, source });
+    }
+  }
+
+  async run(source: string, input: ScriptInput, body?: BodyUse): Promise<ScriptRun> {
+    if (this.closed) throw new SandboxUnavailable('the run is over');
+    const handle = this.current();
+    await handle.hold(handle.ready);
+
+    const script = this.scriptId(source);
+    const id = this.nextId++;
+    const msg: RunRequest = { id, script, input: JSON.stringify(input), hasBody: body !== undefined, keepBody: body !== undefined && !body.last };
+    if (!handle.sentScripts.has(script)) msg.source = source;
+    const transfer: ArrayBuffer[] = [];
+    if (body && handle.heldBody !== body.data) {
+      const data = body.data;
+      msg.body = data;
+      if (typeof data !== 'string' && body.last && movable(data)) transfer.push(data.buffer as ArrayBuffer);
+    }
+
+    // A limit of 0 (or less) means none (vm's `timeout` option rejected it).
+    let timer: NodeJS.Timeout | undefined;
+    const timedOut = new Promise<'timeout'>((resolve) => {
+      if (this.timeoutMs > 0) timer = setTimeout(() => resolve('timeout'), this.timeoutMs);
+    });
+    const reply = await handle.hold(Promise.race([handle.post(msg, transfer), timedOut]));
+    clearTimeout(timer);
+
+    if (reply === 'timeout') {
+      this.discard(handle);
+      await handle.kill();
+      return { ok: false, message: `Script execution timed out after ${this.timeoutMs} ms`, code: 'ERR_SCRIPT_EXECUTION_TIMEOUT', tests: readPartial(handle.partial) };
+    }
+    if (handle.dead) this.discard(handle);
+    handle.sentScripts.add(script);
+    handle.heldBody = body && !body.last ? body.data : undefined;
+    if ('error' in reply) return { ok: false, message: reply.error, tests: [] };
+    const output = readOutput(reply.output);
+    return output ? { ok: true, output } : { ok: false, message: 'the script result could not be read', tests: [] };
+  }
+
+  /**
+   * Ends the run's worker; the sandbox cannot be used afterwards. The thread is told to stop and left to it (it is
+   * unref'd and idle: nothing waits for its exit, which takes a few ms).
+   */
+  close(): void {
+    this.closed = true;
+    const handle = this.handle;
+    this.handle = undefined;
+    if (handle) void handle.kill();
+  }
+
+  private scriptId(source: string): number {
+    let script = this.scriptIds.get(source);
+    if (script === undefined) {
+      script = this.scriptIds.size + 1;
+      this.scriptIds.set(source, script);
+    }
+    return script;
+  }
+
+  private current(): WorkerHandle {
+    if (!this.handle || this.handle.dead) {
+      try {
+        this.handle = new WorkerHandle();
+      } catch (err) {
+        throw new SandboxUnavailable(err instanceof Error ? err.message : String(err));
+      }
+    }
+    return this.handle;
+  }
+
+  private discard(handle: WorkerHandle): void {
+    if (this.handle === handle) this.handle = undefined;
   }
 }
 
-/** Reads an own data property as a string without running any getter or proxy trap. */
-function ownString(value: unknown, key: string): string | undefined {
-  if (typeof value !== 'object' || value === null || types.isProxy(value)) return undefined;
-  const d = Object.getOwnPropertyDescriptor(value, key);
-  return d && 'value' in d && typeof d.value === 'string' ? d.value : undefined;
+/** Whole, unshared ArrayBuffers only: a pooled Buffer is a view of memory other Buffers use. */
+function movable(bytes: Buffer): boolean {
+  return bytes.length >= TRANSFER_BYTES && bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength && !(bytes.buffer instanceof SharedArrayBuffer);
 }
 
-function isTimeout(err: unknown): boolean {
-  return ownString(err, 'code') === 'ERR_SCRIPT_EXECUTION_TIMEOUT';
+/** The tests a stopped script had recorded: JSON lines in the shared log, each checked like the normal output. */
+function readPartial(shared: SharedArrayBuffer): ScriptTest[] {
+  try {
+    const length = Atomics.load(new Int32Array(shared, 0, 1), 0);
+    const text = Buffer.from(shared, 4, Math.max(0, Math.min(length, PARTIAL_LOG_BYTES))).toString('utf8');
+    const tests = text
+      .split('\n')
+      .filter((line) => line !== '')
+      .map((line) => {
+        try {
+          return JSON.parse(line) as unknown;
+        } catch {
+          return undefined;
+        }
+      });
+    return readOutput(JSON.stringify({ tests }))?.tests ?? [];
+  } catch {
+    return [];
+  }
 }
 
-/** Parses and checks the sandbox's output JSON (host realm); anything malformed is rejected or coerced. */
+/** Parses and checks the sandbox's output JSON (engine side); anything malformed is rejected or coerced. */
 function readOutput(raw: string): ScriptOutput | undefined {
   let parsed: unknown;
   try {

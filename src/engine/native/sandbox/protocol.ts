@@ -1,6 +1,8 @@
 /**
- * What crosses the sandbox boundary, as JSON text only. The host serialises a ScriptInput before each script and
- * reads back a ScriptOutput string; nothing else passes between the realms.
+ * What crosses the sandbox boundaries. Two hops: the engine (main thread) posts a RunRequest to the sandbox worker
+ * (./worker.ts), whose realm hands the vm context the ScriptInput as JSON text and the response body as a string
+ * (strings only, never an object); the context's ScriptOutput comes back as JSON text and travels unchanged to the
+ * engine, which parses and checks it (./host.ts).
  */
 
 /** Key/value pairs; a one-element tuple means the value is `undefined`. */
@@ -20,11 +22,11 @@ export interface ScriptRequest {
   body?: string;
 }
 
+/** The body is not part of the JSON: its bytes travel beside it (RunRequest.body) and reach the context as a string. */
 export interface ScriptResponse {
   code: number;
   status: string;
   headers: Array<[string, string]>;
-  body: string;
   responseTime: number;
   size: number;
 }
@@ -59,6 +61,46 @@ export interface ScriptOutput {
   scopes: Partial<ScopesPayload>;
 }
 
-/** Names the boot code defines on the sandbox global (non-writable, non-configurable). */
+/** The name the boot code defines on the sandbox global (non-writable, non-configurable). */
 export const EXECUTE_GLOBAL = '__sfExecute';
-export const PARTIAL_GLOBAL = '__sfPartial';
+
+/** Engine -> worker: run one script. */
+export interface RunRequest {
+  id: number;
+  /** The script's number for this run; `source` comes with it the first time a worker sees it. */
+  script: number;
+  source?: string;
+  /** ScriptInput as JSON (without the response body). */
+  input: string;
+  /**
+   * The response body, sent with the first script of a test phase that needs it in this worker: its text when the
+   * engine decoded it whole anyway (bodies the result tree keeps), else its bytes (moved, not copied, when large).
+   */
+  body?: string | Uint8Array;
+  /** The script sees a response body: the one just sent, or the one the worker holds from the same phase. */
+  hasBody: boolean;
+  /** More scripts of the same phase follow: the worker keeps the body (and its parse) for them. */
+  keepBody: boolean;
+}
+
+/** Engine -> worker, no reply: compile this script now (sent while the request it belongs to is in flight). */
+export interface PrepareRequest {
+  prepare: true;
+  script: number;
+  source: string;
+}
+
+/** Worker -> engine: the sandbox's ScriptOutput JSON, or why there is none. */
+export type RunReply = { id: number; output: string } | { id: number; error: string };
+
+/** Worker -> engine once the context is built. */
+export interface ReadyMessage {
+  ready: true;
+}
+
+/**
+ * Tests recorded so far by the running script, for a script stopped at the time limit: the worker appends each
+ * recorded test's JSON (a line) to a SharedArrayBuffer the engine reads after terminating it.
+ * Layout: Int32 byte length, then UTF-8 lines.
+ */
+export const PARTIAL_LOG_BYTES = 256 * 1024;

@@ -1,31 +1,61 @@
 /**
- * `pm.response.to.have.jsonSchema(schema)` runs here, in the host, with ajv 8 (draft-07). Postman's sandbox uses ajv 6
- * ({allErrors: true}), so the error text is rendered the ajv 6 way: `data.issued_at should match pattern "..."`,
+ * `pm.response.to.have.jsonSchema(schema)` runs here, in the sandbox worker's realm (./realm.ts), with ajv 8
+ * (draft-07). Postman's sandbox uses ajv 6 ({allErrors: true}), so the error text is rendered the ajv 6 way: `data.issued_at should match pattern "..."`,
  * joined with ", ". Each distinct schema is compiled once per run (keyed by its JSON text).
  *
- * Called from the sandbox through a closure: takes strings, returns a JSON string, never throws.
+ * Called from the sandbox through a closure: takes strings (or data this realm parsed), returns a JSON string, never
+ * throws.
  */
-import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
+import type AjvType from 'ajv';
+import type { ErrorObject, ValidateFunction } from 'ajv';
 import { addPostmanFormats } from './formats';
 
+type Ajv = AjvType;
+
 const IDENTIFIER = /^[a-z$_][a-z$_0-9]*$/i;
+const VALID = JSON.stringify({ valid: true, text: 'No errors' });
+
+function failure(err: unknown): string {
+  return JSON.stringify({ error: err instanceof Error ? err.message : 'jsonSchema: validation failed' });
+}
 
 export class SchemaValidator {
   private readonly compiled = new Map<string, ValidateFunction | Error>();
+  private shared: Ajv | undefined;
+
+  /** Loads ajv and compiles the draft-07 meta-schema ahead of the first check (the worker does this when idle). */
+  warm(): void {
+    try {
+      this.shared ??= newAjv();
+      this.shared.validateSchema({ type: 'object' });
+    } catch {
+      // the first real check reports any problem
+    }
+  }
 
   /** Returns `{"valid":true,"text":"No errors"}`, `{"valid":false,"text":"data..."}` or `{"error":"..."}`. */
   validate(schemaJson: unknown, dataJson: unknown, dataUndefined: unknown): string {
+    if (typeof schemaJson !== 'string' || typeof dataJson !== 'string') return JSON.stringify({ error: 'jsonSchema: bad arguments' });
+    let data: unknown;
     try {
-      if (typeof schemaJson !== 'string' || typeof dataJson !== 'string') return JSON.stringify({ error: 'jsonSchema: bad arguments' });
+      data = dataUndefined === true ? undefined : JSON.parse(dataJson);
+    } catch (err) {
+      return failure(err);
+    }
+    return this.validateValue(schemaJson, data);
+  }
+
+  /** The same for data this realm parsed itself (ajv as configured here never changes the data it checks). */
+  validateValue(schemaJson: unknown, data: unknown): string {
+    try {
+      if (typeof schemaJson !== 'string') return JSON.stringify({ error: 'jsonSchema: bad arguments' });
       const validateFn = this.compile(schemaJson);
       if (validateFn instanceof Error) return JSON.stringify({ error: validateFn.message });
-      const data: unknown = dataUndefined === true ? undefined : JSON.parse(dataJson);
       const valid = validateFn(data) === true;
       const text = valid || !validateFn.errors ? 'No errors' : errorsText(validateFn.errors, data);
-      return JSON.stringify({ valid, text });
+      return valid ? VALID : JSON.stringify({ valid, text });
     } catch (err) {
-      const message = err instanceof Error ? err.message : 'jsonSchema: validation failed';
-      return JSON.stringify({ error: message });
+      return failure(err);
     }
   }
 
@@ -34,9 +64,9 @@ export class SchemaValidator {
     if (cached) return cached;
     let result: ValidateFunction | Error;
     try {
-      // One Ajv per distinct schema: schemas with the same $id must not collide, as with ajv.validate() in Postman.
-      const ajv = new Ajv({ allErrors: true, strict: false, logger: false, unicodeRegExp: false });
-      addPostmanFormats(ajv);
+      // Schemas with an $id get an Ajv of their own: two with the same $id must not collide, as with ajv.validate() in
+      // Postman. The others share one (and its compiled draft-07 meta-schema, the costly part of a first compile).
+      const ajv = schemaJson.includes('"$id"') ? newAjv() : (this.shared ??= newAjv());
       result = ajv.compile(JSON.parse(schemaJson) as object);
     } catch (err) {
       result = err instanceof Error ? err : new Error(String(err));
@@ -44,6 +74,15 @@ export class SchemaValidator {
     this.compiled.set(schemaJson, result);
     return result;
   }
+}
+
+/** ajv is loaded on first use: the worker says it is ready without it, then warms it up (SchemaValidator#warm). */
+function newAjv(): Ajv {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const AjvClass = (require('ajv') as { default: typeof AjvType }).default;
+  const ajv = new AjvClass({ allErrors: true, strict: false, logger: false, unicodeRegExp: false });
+  addPostmanFormats(ajv);
+  return ajv;
 }
 
 /** ajv 6's errorsText(): "data<dataPath> <message>" joined with ", ". */

@@ -8,10 +8,11 @@
 /* eslint-disable @typescript-eslint/no-explicit-any */
 export function sandboxMessages(chai: any, json: { parse: (text: unknown) => unknown }, responses: WeakSet<object>, requests: WeakSet<object>) {
   'use strict';
+  // 32 random bits per Math.random() call, 8 hex digits at a time.
   const hex = (n: number): string => {
     let s = '';
-    for (let i = 0; i < n; i++) s += Math.floor(Math.random() * 16).toString(16);
-    return s;
+    while (s.length < n) s += ((Math.random() * 4294967296) >>> 0).toString(16).padStart(8, '0');
+    return s.slice(0, n);
   };
   const uuid = (): string => hex(8) + '-' + hex(4) + '-4' + hex(3) + '-' + ['8', '9', 'a', 'b'][Math.floor(Math.random() * 4)] + hex(3) + '-' + hex(12);
 
@@ -77,7 +78,6 @@ export function sandboxMessages(chai: any, json: { parse: (text: unknown) => unk
 
   /** `r` is null when the request failed: the object then has no code/status, as Postman's empty Response. */
   function response(r: any): any {
-    let parsed: { value: unknown } | undefined;
     const res = new PostmanResponse();
     res.id = uuid();
     res._details = undefined;
@@ -94,10 +94,8 @@ export function sandboxMessages(chai: any, json: { parse: (text: unknown) => unk
     }
     const hidden = {
       text: () => (r ? r.body : undefined),
-      json: () => {
-        if (!parsed) parsed = { value: json.parse(r ? r.body : '') };
-        return parsed.value;
-      },
+      // A fresh parse on every call, as postman-collection's Response#json (a script may change what it got).
+      json: () => json.parse(r ? r.body : ''),
       reason: () => (r ? r.status : undefined),
       details: () => (r ? { code: r.code, name: r.status, detail: r.status } : undefined),
       size: () => {
@@ -112,5 +110,9 @@ export function sandboxMessages(chai: any, json: { parse: (text: unknown) => unk
     return res;
   }
 
-  return { request, response };
+  /** The object still uses PostmanResponse's own json() (a script may have replaced it on the object or prototype). */
+  const ownJson = (PostmanResponse.prototype as any).json;
+  const plainJson = (o: any): boolean => o.json === ownJson;
+
+  return { request, response, plainJson };
 }

@@ -10,16 +10,18 @@ export function sandboxPm(
   chai: any,
   json: { parse: (text: unknown) => unknown; legacyJSON: unknown },
   messages: { request: (input: any) => any; response: (input: any) => any },
+  log: (test: unknown) => void,
 ) {
   'use strict';
   const stringify = JSON.stringify;
   const VAR = /\{\{([^{}]*?)\}\}/g;
   const SCOPES = ['local', 'environment', 'collection', 'globals'];
   const toStr = (v: unknown): string => (v === null ? 'null' : v === undefined ? '' : String(v));
+  // 32 random bits per Math.random() call, 8 hex digits at a time.
   const hex = (n: number): string => {
     let s = '';
-    for (let i = 0; i < n; i++) s += Math.floor(Math.random() * 16).toString(16);
-    return s;
+    while (s.length < n) s += ((Math.random() * 4294967296) >>> 0).toString(16).padStart(8, '0');
+    return s.slice(0, n);
   };
   const uuid = (): string => hex(8) + '-' + hex(4) + '-4' + hex(3) + '-' + ['8', '9', 'a', 'b'][Math.floor(Math.random() * 4)] + hex(3) + '-' + hex(12);
   const DYNAMIC: Record<string, () => string> = {
@@ -119,6 +121,7 @@ export function sandboxPm(
 
     const record = (test: any): void => {
       out.tests.push(test);
+      log(test);
     };
     const test: any = function (name: unknown, fn?: unknown) {
       const t: any = { name: String(name), passed: true, skipped: false };
@@ -250,6 +253,6 @@ export function sandboxPm(
       for (const name of SCOPES) if (scope(name).changed) out.scopes[name] = pairs(scope(name).map);
     }
 
-    return { args, describe, finish };
+    return { args, response, describe, finish };
   };
 }
