@@ -8,6 +8,9 @@ export const EXIT = {
   CHECK_FAILED: 1,
   USAGE: 2,
   RUNTIME: 3,
+  /** Stopped by SIGINT (Ctrl-C) or SIGTERM: 128 + the signal number, as shells report it. */
+  SIGINT: 130,
+  SIGTERM: 143,
 } as const;
 export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
 

@@ -1,7 +1,8 @@
 /** Runs a collection with an engine and reporters, then maps the verdict to an exit code. */
 import { check, type CheckedRun } from '../check';
-import { engineByName, type EnvironmentInput, type RunListener } from '../engine';
+import { engineByName, type EnvironmentInput, type RequestResult, type RunListener } from '../engine';
 import { EXIT, SfcheckError, type ExitCode } from '../errors';
+import { exitCodeOfSignal, interruptedRun, watchSignals, type StopSignal } from './interrupt';
 import { Redactor, reporterFactory, ttyProgress, type Reporter, type ReportExports } from '../report';
 
 export interface ExecuteOptions {
@@ -24,6 +25,8 @@ export interface ExecuteResult {
   exitCode: ExitCode;
   run: CheckedRun;
   files: string[];
+  /** Set when SIGINT/SIGTERM stopped the run: the caller must not start anything else. */
+  interrupted?: StopSignal;
 }
 
 export function parseReporters(list: string): string[] {
@@ -42,6 +45,7 @@ export async function execute(opts: ExecuteOptions): Promise<ExecuteResult> {
   const redactor = new Redactor().addProcessSecrets();
   if (opts.environment) redactor.addVariables(opts.environment.values);
   const write = opts.write ?? ((line: string) => process.stdout.write(`${line}\n`));
+  const completed: RequestResult[] = [];
   const progress = opts.progress && !opts.write ? ttyProgress(process.stdout) : undefined;
   const reporters: Reporter[] = opts.reporters.map((n) =>
     reporterFactory(n)({
@@ -58,6 +62,7 @@ export async function execute(opts: ExecuteOptions): Promise<ExecuteResult> {
     onRunStart: (i) => reporters.forEach((r) => r.onRunStart?.(i)),
     onRequestStart: (i) => reporters.forEach((r) => r.onRequestStart?.(i)),
     onRequestEnd: (res, i) => {
+      completed.push(res);
       redactor.learnFromRequest(res);
       reporters.forEach((r) => r.onRequestEnd?.(res, i));
     },
@@ -65,18 +70,35 @@ export async function execute(opts: ExecuteOptions): Promise<ExecuteResult> {
     onRunEnd: (run) => reporters.forEach((r) => r.onRunEnd?.(run)),
   };
   let raw;
+  let interrupted: StopSignal | undefined;
+  const started = Date.now();
+  const signals = watchSignals();
   try {
-    raw = await engine.run(
-      { collection: opts.collection, ...(opts.environment ? { environment: opts.environment } : {}), ...(opts.timeoutRequestMs ? { timeoutRequestMs: opts.timeoutRequestMs } : {}) },
-      listener,
-    );
+    const outcome = await Promise.race([
+      engine.run(
+        { collection: opts.collection, ...(opts.environment ? { environment: opts.environment } : {}), ...(opts.timeoutRequestMs ? { timeoutRequestMs: opts.timeoutRequestMs } : {}) },
+        listener,
+      ),
+      signals.signal,
+    ]);
+    if (typeof outcome === 'string') {
+      // Stopped: report what completed, the rest as skipped; the caller exits (the engine is abandoned, not awaited).
+      interrupted = outcome;
+      progress?.('');
+      raw = interruptedRun({ engine: engine.name, collection: opts.collection, ...(opts.environment ? { environment: opts.environment } : {}), started, completed, signal: outcome });
+    } else {
+      raw = outcome;
+    }
   } catch (e) {
     progress?.('');
     throw new SfcheckError('SFCHECK_ENGINE_CRASH', `the ${engine.name} engine failed: ${redactor.text((e as Error).message)}`, 'run again with --debug and report the issue', { cause: e });
+  } finally {
+    signals.dispose();
   }
   redactor.learnFromRun(raw);
   const run = check(raw);
   for (const r of reporters) await r.onChecked?.(run);
   const files = reporters.flatMap((r) => r.files?.() ?? []);
+  if (interrupted) return { exitCode: exitCodeOfSignal(interrupted), run, files, interrupted };
   return { exitCode: exitCodeOf(run), run, files };
 }

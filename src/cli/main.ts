@@ -67,6 +67,8 @@ function errorRedactor(): Redactor {
 if (require.main === module) {
   main(process.argv.slice(2)).then(
     (code) => {
+      // Interrupted: the reports are written; exit now rather than wait for an abandoned engine's sockets and timers.
+      if (code === EXIT.SIGINT || code === EXIT.SIGTERM) process.exit(code);
       process.exitCode = code;
     },
     () => {

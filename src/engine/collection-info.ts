@@ -11,6 +11,26 @@ export function collectionInfo(collection: unknown): { id: string; name: string 
   return { id: info._postman_id ?? '', name: info.name ?? '' };
 }
 
+interface NamedItem extends RawItem {
+  id?: string;
+  name?: string;
+  item?: NamedItem[];
+}
+
+/** Every request (leaf item) in run order, with its folder path: what a run that stops early did not reach. */
+export function listRequests(collection: unknown): Array<{ id: string; name: string; path: string[] }> {
+  const out: Array<{ id: string; name: string; path: string[] }> = [];
+  const walk = (items: NamedItem[] | undefined, folders: string[]): void => {
+    for (const it of items ?? []) {
+      const name = it.name ?? '';
+      if (Array.isArray(it.item)) walk(it.item, [...folders, name]);
+      else out.push({ id: it.id ?? '', name, path: [...folders, name] });
+    }
+  };
+  walk((collection as NamedItem | undefined)?.item, []);
+  return out;
+}
+
 /** Number of requests (leaf items) in a collection, folders included recursively. */
 export function countRequests(collection: unknown): number {
   const walk = (items: RawItem[] | undefined): number =>

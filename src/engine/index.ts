@@ -2,7 +2,7 @@ import { SfcheckError } from '../errors';
 import type { Engine, EngineName } from './result';
 
 export * from './result';
-export { countRequests, collectionInfo } from './collection-info';
+export { countRequests, collectionInfo, listRequests } from './collection-info';
 
 /**
  * Engines load on first use: newman (postman-runtime, its sandbox, lodash…) costs a few hundred ms to require, which a

@@ -83,5 +83,9 @@ export function runOptionsOf(raw: RawRunOptions) {
 /** Prints where reports went and returns the exit code. */
 export function finishRun(result: ExecuteResult): number {
   for (const f of result.files) process.stdout.write(`report: ${f}\n`);
+  if (result.interrupted) {
+    const notSent = result.run.requests.filter((r) => r.verdict === 'skipped').length;
+    process.stderr.write(`sfcheck: stopped by ${result.interrupted}: ${notSent} request${notSent === 1 ? '' : 's'} not sent (reported as skipped)\n`);
+  }
   return result.exitCode;
 }

@@ -152,8 +152,12 @@ async function runAll(runs: PlannedRun[], opts: ReturnType<typeof runOptionsOf>,
     const exports = single ? opts.exports : flowExports(opts.reporters, opts.outDir, opts.exports, flow);
     const result = await execute({ ...opts, exports, collection: buildCollection(spec), environment: await environment() });
     exitCode = Math.max(exitCode, finishRun(result));
-    verdicts.push(`${flow} ${result.run.summary.verdict}`);
+    verdicts.push(`${flow} ${result.interrupted ? `stopped by ${result.interrupted}` : result.run.summary.verdict}`);
     if (exports.junit) junitFiles.push({ label: flow, file: exports.junit });
+    if (result.interrupted) {
+      exitCode = result.exitCode; // 130 / 143: the later flows do not start
+      break;
+    }
   }
   if (!single) {
     const junit = opts.reporters.includes('junit') ? opts.exports.junit ?? join(opts.outDir, JUNIT_FILE) : undefined;
