@@ -26,8 +26,10 @@ function rsaPair(): Promise<{ privateKey: KeyObject; publicKey: KeyObject }> {
   });
 }
 
-export async function generateEmulatorKeys(): Promise<EmulatorKeys> {
-  const [signing, app] = await Promise.all([rsaPair(), rsaPair()]);
+type RsaPair = { privateKey: KeyObject; publicKey: KeyObject };
+
+/** The id_token signing key and the Connected App's certificate, from two RSA pairs. */
+export function emulatorKeysFrom(signing: RsaPair, app: RsaPair): EmulatorKeys {
   return {
     idToken: { kid: ID_TOKEN_KID, ...signing },
     appCertificate: {
@@ -36,4 +38,9 @@ export async function generateEmulatorKeys(): Promise<EmulatorKeys> {
       privateKeyPem: app.privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
     },
   };
+}
+
+export async function generateEmulatorKeys(): Promise<EmulatorKeys> {
+  const [signing, app] = await Promise.all([rsaPair(), rsaPair()]);
+  return emulatorKeysFrom(signing, app);
 }

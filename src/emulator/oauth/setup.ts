@@ -2,10 +2,10 @@
  * Wires the OAuth side of a new context: the injectable clock, the keys, the app-setting overrides
  * (EmulatorOptions.app) and the behaviour overrides (EmulatorOptions.oauth).
  */
-import { createPublicKey, generateKeyPairSync } from 'node:crypto';
+import { generateKeyPairSync } from 'node:crypto';
 import type { Org } from '../org';
 import { applyAppSettings, type ConnectedAppSettings } from './connected-app';
-import { ID_TOKEN_KID, type EmulatorKeys } from './keys';
+import { emulatorKeysFrom, type EmulatorKeys } from './keys';
 import { SessionStore } from './session';
 import { createOAuthState, type OAuthBehaviour, type OAuthState } from './state';
 
@@ -18,16 +18,8 @@ export interface OAuthSetup {
 
 /** Synchronous fallback (about 0.2 s per key) for callers that did not generate keys up front. */
 function keysNow(): EmulatorKeys {
-  const signing = generateKeyPairSync('rsa', { modulusLength: 2048 });
-  const app = generateKeyPairSync('rsa', { modulusLength: 2048 });
-  return {
-    idToken: { kid: ID_TOKEN_KID, ...signing },
-    appCertificate: {
-      publicKey: createPublicKey(app.privateKey),
-      publicKeyPem: app.publicKey.export({ type: 'spki', format: 'pem' }).toString(),
-      privateKeyPem: app.privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
-    },
-  };
+  const rsa = () => generateKeyPairSync('rsa', { modulusLength: 2048 });
+  return emulatorKeysFrom(rsa(), rsa());
 }
 
 export function setUpOAuth(org: Org, setup: OAuthSetup = {}): { oauth: OAuthState; sessions: SessionStore } {
