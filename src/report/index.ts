@@ -7,7 +7,7 @@ import type { ReporterFactory } from './reporter';
 
 export { Redactor, REDACTED } from './redact';
 export type { Reporter, ReporterContext, ReporterFactory, ReportExports } from './reporter';
-export { renderJunit, JUNIT_FILE } from './junit';
+export { renderJunit, JUNIT_FILE, xmlEscape } from './junit';
 export { renderHtml, HTML_FILE, templatePath } from './html';
 export { REPORT_JSON_FILE } from './json';
 export { apiUsage, apiUsageText, runProperties, type ApiUsage } from './facts';

@@ -9,6 +9,7 @@ import { consentOverHttp } from '../../src/cli/login/consent';
 import { LOCAL_USERS } from '../../src/emulator';
 import { runCli, tempDir } from '../helpers';
 import { loginSetup, type LoginSetup } from './login-helpers';
+import { hasXmllint, junitSchemaErrors } from '../report/xml';
 
 describe('cli: verify --env sandbox, flows chosen by the SF_ variables present', function () {
   this.timeout(60_000);
@@ -37,6 +38,11 @@ describe('cli: verify --env sandbox, flows chosen by the SF_ variables present',
     assert.match(r.stdout, /skipped: --flow user-access \(needs SF_REFRESH_TOKEN \(or run `sfcheck login --env sandbox`.*\), SF_ADMIN_REFRESH_TOKEN \(or `sfcheck login --env sandbox --admin` as an admin\)\)/);
     assert.match(r.stdout, /PASSED {2}requests 5\/5 passed/);
     assert.deepEqual(readdirSync(out).sort(), ['junit.xml', 'report.html', 'report.json'], 'one flow ran: the single-run file names');
+    // CI sees the flows that could not run: one <skipped> case each, with what it needs; the file stays schema-valid.
+    const junit = readFileSync(join(out, 'junit.xml'), 'utf8');
+    assert.equal((junit.match(/<skipped message="not run: needs /g) ?? []).length, 4, junit);
+    assert.match(junit, /<testcase name="--flow jwt"[^>]*>\s*<skipped message="not run: needs SF_JWT_KEY_FILE"/);
+    if (hasXmllint()) assert.equal(junitSchemaErrors(junit), '');
   });
 
   it('every variable set: the five flows run and pass; no refresh token, key or assertion in any output', async () => {

@@ -10,7 +10,7 @@ import { extname, join, resolve } from 'node:path';
 import type { EnvironmentInput } from '../../engine';
 import type { StartedEmulator } from '../../emulator';
 import { SfcheckError } from '../../errors';
-import { HTML_FILE, JUNIT_FILE, mergeJunit, REPORT_JSON_FILE, writeReportFile, type ReportExports } from '../../report';
+import { HTML_FILE, JUNIT_FILE, mergeJunit, REPORT_JSON_FILE, writeReportFile, xmlEscape, type ReportExports } from '../../report';
 import type { EnvKey } from '../../spec';
 import { DEFAULT_API_VERSION, NAMED_ENVS, loadProcessVariables, orgValues, readEnvironmentFile, withValues } from '../environment';
 import { execute } from '../execute';
@@ -134,14 +134,30 @@ export function registerVerify(program: Command, setExit: (code: number) => void
         }
       }
       for (const s of skipped) process.stdout.write(`skipped: --flow ${s.flow} (${s.why})\n`);
-      setExit(await runAll(runs, opts, buildCollection));
+      setExit(await runAll(runs, opts, buildCollection, skipped));
     } finally {
       await emulator?.close();
     }
   });
 }
 
-async function runAll(runs: PlannedRun[], opts: ReturnType<typeof runOptionsOf>, buildCollection: (f: (typeof FLOW_SPECS)[VerifyFlow]) => object): Promise<number> {
+/** A flow that could not run (its variables are missing), as a JUnit report with one skipped case. */
+function skippedFlowJunit(flow: VerifyFlow, why: string): string {
+  const reason = xmlEscape(`not run: ${why}`);
+  return (
+    `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites tests="1" failures="0" errors="0" time="0.000">\n` +
+    `  <testsuite name="flow not run" tests="1" failures="0" errors="0" skipped="1" time="0.000" timestamp="${new Date().toISOString().slice(0, 19)}" hostname="localhost">\n` +
+    `    <testcase name="--flow ${flow}" classname="flow not run" time="0.000">\n      <skipped message="${reason}"/>\n    </testcase>\n` +
+    `  </testsuite>\n</testsuites>\n`
+  );
+}
+
+async function runAll(
+  runs: PlannedRun[],
+  opts: ReturnType<typeof runOptionsOf>,
+  buildCollection: (f: (typeof FLOW_SPECS)[VerifyFlow]) => object,
+  skipped: ReadonlyArray<{ flow: VerifyFlow; why: string }> = [],
+): Promise<number> {
   const single = runs.length === 1;
   let exitCode = 0;
   const verdicts: string[] = [];
@@ -159,13 +175,20 @@ async function runAll(runs: PlannedRun[], opts: ReturnType<typeof runOptionsOf>,
       break;
     }
   }
+  const junit = opts.reporters.includes('junit') ? opts.exports.junit ?? join(opts.outDir, JUNIT_FILE) : undefined;
+  // Flows that could not run (missing variables) are <skipped> in the JUnit CI reads, not just a line on the terminal.
+  const notRun = skipped.map((s) => ({ label: s.flow, xml: skippedFlowJunit(s.flow, s.why) }));
   if (!single) {
-    const junit = opts.reporters.includes('junit') ? opts.exports.junit ?? join(opts.outDir, JUNIT_FILE) : undefined;
-    if (junit && junitFiles.length > 0) {
-      const merged = mergeJunit(junitFiles.map((j) => ({ label: j.label, xml: readFileSync(j.file, 'utf8') })), 'sfcheck verify (all flows)');
+    if (junit && junitFiles.length + notRun.length > 0) {
+      const ran = junitFiles.map((j) => ({ label: j.label, xml: readFileSync(j.file, 'utf8') }));
+      const merged = mergeJunit([...ran, ...notRun], 'sfcheck verify (all flows)');
       process.stdout.write(`report: ${writeReportFile(opts.outDir, junit, merged)} (every flow)\n`);
     }
     process.stdout.write(`\nflows: ${verdicts.join(' · ')}\n`);
+  } else if (junit && notRun.length > 0 && existsSync(resolve(opts.outDir, junit)) && runs[0]) {
+    // One flow ran: the single-run file names stay, and its junit.xml also lists the flows that could not run.
+    const ran = { label: runs[0].flow, xml: readFileSync(resolve(opts.outDir, junit), 'utf8') };
+    writeReportFile(opts.outDir, junit, mergeJunit([ran, ...notRun], 'sfcheck verify'));
   }
   return exitCode;
 }
