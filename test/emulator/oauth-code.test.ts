@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { createHash, createHmac } from 'node:crypto';
 import { createLocalJWKSet, decodeProtectedHeader, jwtVerify, type JSONWebKeySet } from 'jose';
-import { startEmulator, type EmulatorOptions, type StartedEmulator } from '../../src/emulator';
+import { useEmulator } from '../helpers';
 import { call } from './helpers';
 import { clock, exchangeCode, obtainCode, oauthError, pkce } from './oauth-helpers';
 
@@ -9,14 +9,8 @@ function halfHash(v: string): string {
   return createHash('sha256').update(v).digest().subarray(0, 16).toString('base64url');
 }
 
-function emulatorWith(options: EmulatorOptions = {}): () => StartedEmulator {
-  let emu: StartedEmulator | undefined;
-  before(async () => {
-    emu = await startEmulator(options);
-  });
-  after(async () => emu?.close());
-  return () => emu!;
-}
+/** An emulator with options for a describe block. */
+const emulatorWith = useEmulator;
 
 describe('emulator token endpoint: authorization_code grant', () => {
   const time = clock();

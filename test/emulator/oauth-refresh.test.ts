@@ -1,16 +1,11 @@
 import assert from 'node:assert/strict';
-import { startEmulator, type EmulatorOptions, type StartedEmulator } from '../../src/emulator';
+import type { StartedEmulator } from '../../src/emulator';
+import { useEmulator } from '../helpers';
 import { call, postForm } from './helpers';
 import { exchangeCode, obtainCode, oauthError, TOKEN } from './oauth-helpers';
 
-function emulatorWith(options: EmulatorOptions = {}): () => StartedEmulator {
-  let emu: StartedEmulator | undefined;
-  before(async () => {
-    emu = await startEmulator(options);
-  });
-  after(async () => emu?.close());
-  return () => emu!;
-}
+/** An emulator with options for a describe block. */
+const emulatorWith = useEmulator;
 
 async function refreshTokenOf(emu: StartedEmulator, scope = 'api refresh_token'): Promise<string> {
   const body = JSON.parse((await exchangeCode(emu, await obtainCode(emu, { scope }))).text) as { refresh_token: string };

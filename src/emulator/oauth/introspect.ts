@@ -18,34 +18,22 @@ export function introspectEndpoint(req: EmuRequest, ctx: EmulatorContext): Reply
   const token = params.get('token') ?? '';
   const clientId = client.app.clientId;
 
+  // RFC 7662: the same fields for both kinds of token; an access token also says when it expires.
+  const describe = (t: { userId: string; scopes: readonly string[]; issuedAt: number }, tokenType: string, exp?: number) =>
+    jsonReply(200, {
+      active: true,
+      scope: t.scopes.join(' '),
+      client_id: clientId,
+      username: findUserById(ctx.org, t.userId)?.username ?? '',
+      sub: identityUrl(ctx, t.userId),
+      token_type: tokenType,
+      ...(exp !== undefined ? { exp: seconds(exp) } : {}),
+      iat: seconds(t.issuedAt),
+      nbf: seconds(t.issuedAt),
+    });
   const session = ctx.sessions.peek(token);
-  if (session && session.clientId === clientId) {
-    const user = findUserById(ctx.org, session.userId);
-    return jsonReply(200, {
-      active: true,
-      scope: session.scopes.join(' '),
-      client_id: clientId,
-      username: user?.username ?? '',
-      sub: identityUrl(ctx, session.userId),
-      token_type: 'access_token',
-      exp: seconds(ctx.sessions.expiresAt(session)),
-      iat: seconds(session.issuedAt),
-      nbf: seconds(session.issuedAt),
-    });
-  }
+  if (session && session.clientId === clientId) return describe(session, 'access_token', ctx.sessions.expiresAt(session));
   const refresh = ctx.oauth.refreshTokens.get(token);
-  if (refresh && refresh.clientId === clientId) {
-    const user = findUserById(ctx.org, refresh.userId);
-    return jsonReply(200, {
-      active: true,
-      scope: refresh.scopes.join(' '),
-      client_id: clientId,
-      username: user?.username ?? '',
-      sub: identityUrl(ctx, refresh.userId),
-      token_type: 'refresh_token',
-      iat: seconds(refresh.issuedAt),
-      nbf: seconds(refresh.issuedAt),
-    });
-  }
+  if (refresh && refresh.clientId === clientId) return describe(refresh, 'refresh_token');
   return jsonReply(200, { active: false });
 }
