@@ -79,9 +79,27 @@ export interface RequestResult {
    * a flow skipped for missing variables. Reported as skipped, never as passed or failed.
    */
   skipped?: { reason: string };
+  /**
+   * Every attempt after the first (retries on 429/503/connection errors, re-authentication on 401
+   * INVALID_SESSION_ID), in order, so reports show them. Absent when the request was sent once.
+   */
+  retries?: RetryRecord[];
+  /** pm.visualizer.set(): the template and data, kept for the JSON report. */
+  visualizer?: { template: string; data?: unknown };
   /** Wall clock: ms since the run started, and the whole item (scripts + request) duration. */
   startedAtMs: number;
   durationMs: number;
+}
+
+/** Why a request was sent again, and how long the engine waited before it. */
+export interface RetryRecord {
+  /** 2 for the first retry. */
+  attempt: number;
+  /** What the previous attempt got: "503 Service Unavailable", "ECONNRESET", "401 INVALID_SESSION_ID". */
+  cause: string;
+  /** 'retry' (backoff / Retry-After) or 'reauth' (a fresh token, then the request once more). */
+  action: 'retry' | 'reauth';
+  waitedMs: number;
 }
 
 export interface RunResult {
@@ -131,6 +149,40 @@ export interface RunInput {
   timeoutRequestMs?: number;
   /** Per-script time limit in ms. */
   scriptTimeoutMs?: number;
+  /** Whole-run deadline in ms (0 or absent = none): the rest of the run is skipped once it passes. */
+  timeoutMs?: number;
+  /** Run only these folders (or items), by name or id, in the order given (newman's --folder, repeatable). */
+  folders?: string[];
+  /** Iteration data rows (-d): one iteration per row unless iterationCount says otherwise. */
+  iterationData?: Array<Record<string, unknown>>;
+  /** Number of iterations (-n); default: the number of data rows, or 1. */
+  iterationCount?: number;
+  /** Base folder for file references in bodies (formdata src, file src); default: the current directory. */
+  workingDir?: string;
+  /** Native engine only: retries on 429/503/connection errors for idempotent and token requests (default 2). */
+  retries?: number;
+  /** Native engine only: how to get a fresh token when a request gets 401 INVALID_SESSION_ID (re-auth once). */
+  auth?: GrantConfig;
+}
+
+/**
+ * A grant the native engine's auth layer can run by itself (src/engine/native/session/). Values are raw secrets:
+ * never report them. The variables named in `variables` receive the token and instance URL.
+ */
+export interface GrantConfig {
+  grant: 'password' | 'client_credentials' | 'refresh_token' | 'jwt_bearer';
+  /** Full token endpoint URL, e.g. https://login.salesforce.com/services/oauth2/token. */
+  tokenUrl: string;
+  clientId: string;
+  clientSecret?: string;
+  username?: string;
+  /** Password with the security token appended, as the password grant expects. */
+  password?: string;
+  refreshToken?: string;
+  /** PEM private key (PKCS#8 or PKCS#1) for the JWT bearer assertion; audience defaults to the token URL's origin. */
+  privateKeyPem?: string;
+  audience?: string;
+  variables?: { accessToken?: string; instanceUrl?: string };
 }
 
 export interface Engine {

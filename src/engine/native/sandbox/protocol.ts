@@ -12,6 +12,8 @@ export interface ScopesPayload {
   globals: Pairs;
   collection: Pairs;
   environment: Pairs;
+  /** The current iteration's data row (-d file), read-only in scripts (pm.iterationData); absent = no data. */
+  data?: Pairs;
   local: Pairs;
 }
 
@@ -59,6 +61,15 @@ export interface ScriptOutput {
   error?: { name: string; message: string };
   /** Scopes the script changed, in full. */
   scopes: Partial<ScopesPayload>;
+  /**
+   * pm.execution.setNextRequest / postman.setNextRequest: the name or id of the item to run next; null stops the run
+   * after the current item. Absent when the script did not call it (the last call wins).
+   */
+  nextRequest?: string | null;
+  /** pm.execution.skipRequest() was called (prerequest scripts only): the request is not sent, test scripts do not run. */
+  skipRequest?: boolean;
+  /** pm.visualizer.set(template, data, options): kept in the JSON report. */
+  visualizer?: { template: string; data?: unknown; options?: unknown };
 }
 
 /** The name the boot code defines on the sandbox global (non-writable, non-configurable). */
