@@ -11,6 +11,7 @@ import type { EmulatorContext } from '../context';
 import { isFormEncoded, mergedParams, type EmuRequest, type Reply } from '../http';
 import { findApp, findUserById, findUserByUsername, type ConnectedApp } from '../org';
 import { parseScopes } from '../oauth/scopes';
+import { sameSecret, secretKey } from '../secrets';
 import { notAdminApproved, userStateError } from '../oauth/user-access';
 import { browserCookie, browserId, endFlow, flowOfForm, startFlow, type AuthorizeFlow, type AuthorizeRequest, type ResponseType } from './flows';
 import { tokenFragmentRedirect } from './implicit';
@@ -105,7 +106,7 @@ function getAuthorize(req: EmuRequest, ctx: EmulatorContext): Reply | Promise<Re
   const browser = browserId(req);
   const extra: Record<string, string> = browser.isNew ? { 'Set-Cookie': browserCookie(browser.id) } : {};
   const flow = startFlow(ctx, browser.id, parsed.request);
-  const known = browser.isNew ? undefined : ctx.oauth.browserSessions.get(browser.id);
+  const known = browser.isNew ? undefined : ctx.oauth.browserSessions.get(secretKey(browser.id));
   const user = known ? findUserById(ctx.org, known.userId) : undefined;
   if (!user || userStateError(user) || parsed.request.prompts.includes('login')) {
     if (parsed.request.prompts.includes('none')) {
@@ -129,10 +130,10 @@ function postAuthorize(req: EmuRequest, ctx: EmulatorContext): Reply | Promise<R
   if (action === 'login' && flow.step === 'login') {
     const username = form.get('username') ?? '';
     const user = findUserByUsername(ctx.org, username);
-    if (!user || user.password === undefined || form.get('pw') !== user.password || userStateError(user)) {
+    if (!user || user.password === undefined || !sameSecret(form.get('pw'), user.password) || userStateError(user)) {
       return showLogin(ctx, flow, 200, username, BAD_LOGIN);
     }
-    ctx.oauth.browserSessions.set(flow.browserId, { userId: user.id, createdAt: ctx.oauth.now() });
+    ctx.oauth.browserSessions.set(secretKey(flow.browserId), { userId: user.id, createdAt: ctx.oauth.now() });
     return afterLogin(ctx, flow, user.id, {});
   }
   if ((action === 'allow' || action === 'deny') && flow.step === 'consent' && flow.userId !== undefined) {

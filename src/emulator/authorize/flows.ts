@@ -6,6 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import type { EmulatorContext } from '../context';
 import { header, type EmuRequest } from '../http';
+import { sameSecret } from '../secrets';
 
 export const BROWSER_COOKIE = 'sfcheck_browser';
 export const FLOW_LIFETIME_MS = 30 * 60 * 1000;
@@ -77,7 +78,7 @@ export function flowOfForm(ctx: EmulatorContext, req: EmuRequest, form: URLSearc
   const flow = flows(ctx).get(form.get('flow') ?? '');
   if (!flow || ctx.oauth.now() - flow.createdAt > FLOW_LIFETIME_MS) return { expired: true };
   const csrf = form.get('csrf') ?? '';
-  if (csrf !== flow.csrf || cookies(req).get(BROWSER_COOKIE) !== flow.browserId) return { forged: true };
+  if (!sameSecret(csrf, flow.csrf) || !sameSecret(cookies(req).get(BROWSER_COOKIE), flow.browserId)) return { forged: true };
   return { flow };
 }
 

@@ -3,6 +3,7 @@
  * redirect_uri used at /authorize, the granted scopes and the PKCE challenge.
  */
 import { randomBytes } from 'node:crypto';
+import { secretKey } from '../secrets';
 
 export const CODE_LIFETIME_MS = 15 * 60 * 1000;
 
@@ -28,15 +29,16 @@ export class AuthCodeStore {
   /** Real codes look like `aPrx...==`. */
   issue(fields: Omit<AuthCode, 'code' | 'issuedAt'>): AuthCode {
     const code: AuthCode = { ...fields, code: 'aPrx' + randomBytes(60).toString('base64url') + '==', issuedAt: this.now() };
-    this.codes.set(code.code, code);
+    this.codes.set(secretKey(code.code), code);
     return code;
   }
 
   /** Looks a code up and consumes it: a second exchange of the same code never succeeds. */
   take(value: string): CodeLookup {
-    const code = this.codes.get(value);
+    const key = secretKey(value);
+    const code = this.codes.get(key);
     if (!code) return { missing: true };
-    this.codes.delete(value);
+    this.codes.delete(key);
     if (this.now() - code.issuedAt > CODE_LIFETIME_MS) return { expired: true };
     return { code };
   }

@@ -3,6 +3,7 @@
  * also ends every access token issued from it (done by the caller through SessionStore.revokeFamily).
  */
 import { randomBytes } from 'node:crypto';
+import { secretKey } from '../secrets';
 
 export interface RefreshToken {
   token: string;
@@ -26,15 +27,15 @@ export class RefreshTokenStore {
       scopes: [...scopes],
       issuedAt: this.now(),
     };
-    this.tokens.set(token.token, token);
+    this.tokens.set(secretKey(token.token), token);
     return token;
   }
 
   get(token: string): RefreshToken | undefined {
-    return this.tokens.get(token);
+    return this.tokens.get(secretKey(token));
   }
 
   revoke(token: string): boolean {
-    return this.tokens.delete(token);
+    return this.tokens.delete(secretKey(token));
   }
 }

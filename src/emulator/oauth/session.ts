@@ -3,6 +3,7 @@
  * opaque part; sessions end after `timeoutMs` without use (Salesforce's session timeout is inactivity-based).
  */
 import { randomBytes } from 'node:crypto';
+import { secretKey } from '../secrets';
 
 /** 64 characters, so one random byte masked to 6 bits picks one without bias. */
 const TOKEN_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789._';
@@ -56,17 +57,17 @@ export class SessionStore {
       scopes: [...(options.scopes ?? [])],
     };
     if (options.refreshToken !== undefined) session.refreshToken = options.refreshToken;
-    this.sessions.set(session.accessToken, session);
+    this.sessions.set(secretKey(session.accessToken), session);
     return session;
   }
 
   /** The live session of a token, refreshing its inactivity clock; undefined when unknown or expired. */
   use(accessToken: string): Session | undefined {
-    const session = this.sessions.get(accessToken);
+    const session = this.sessions.get(secretKey(accessToken));
     if (!session) return undefined;
     const at = this.now();
     if (at - session.lastUsedAt > this.timeoutMs) {
-      this.sessions.delete(accessToken);
+      this.sessions.delete(secretKey(accessToken));
       return undefined;
     }
     session.lastUsedAt = at;
@@ -75,7 +76,7 @@ export class SessionStore {
 
   /** The live session of a token without touching its inactivity clock (introspection). */
   peek(accessToken: string): Session | undefined {
-    const session = this.sessions.get(accessToken);
+    const session = this.sessions.get(secretKey(accessToken));
     if (!session || this.now() - session.lastUsedAt > this.timeoutMs) return undefined;
     return session;
   }
@@ -86,7 +87,7 @@ export class SessionStore {
   }
 
   revoke(accessToken: string): boolean {
-    return this.sessions.delete(accessToken);
+    return this.sessions.delete(secretKey(accessToken));
   }
 
   /** Ends every session (the `session` fault: an admin revoked them all). */

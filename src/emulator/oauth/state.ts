@@ -59,7 +59,7 @@ export interface OAuthState {
   loginUrl: string;
   codes: AuthCodeStore;
   refreshTokens: RefreshTokenStore;
-  /** Authorize-page browser sessions by cookie value. */
+  /** Authorize-page browser sessions by the hash of the cookie value (secrets.ts secretKey). */
   browserSessions: Map<string, BrowserSession>;
   /** Pending authorize flows by flow id (see authorize/flows.ts). */
   flows: Map<string, AuthorizeFlow>;

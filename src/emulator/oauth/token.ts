@@ -7,6 +7,7 @@
 import type { EmulatorContext } from '../context';
 import { authorizationCredential, jsonReply, mergedParams, type EmuRequest, type Reply } from '../http';
 import { findApp, type ConnectedApp } from '../org';
+import { sameSecret } from '../secrets';
 import { OAUTH_ERRORS, oauthErrorReply, type OAuthError } from './errors';
 import { GRANTS } from './grants';
 import type { Grant } from './grants/grant';
@@ -32,7 +33,7 @@ export function clientCredentials(req: EmuRequest, params: URLSearchParams): Cli
 export function authenticateClient(ctx: EmulatorContext, client: ClientCredentials, secretRequired: (app: ConnectedApp) => boolean): { app: ConnectedApp } | { error: OAuthError } {
   const app = client.id === undefined ? undefined : findApp(ctx.org, client.id);
   if (!app) return { error: OAUTH_ERRORS.invalidClientId };
-  if ((secretRequired(app) || client.secret !== undefined) && client.secret !== app.clientSecret) return { error: OAUTH_ERRORS.invalidClient };
+  if ((secretRequired(app) || client.secret !== undefined) && !sameSecret(client.secret, app.clientSecret)) return { error: OAUTH_ERRORS.invalidClient };
   return { app };
 }
 

@@ -15,12 +15,13 @@ import { batchSizeOf } from '../soql/cursors';
 import { SOQL_TEXT, SoqlError } from '../soql/errors';
 import { runSoql, type QueryRun } from '../soql/execute';
 
-function page(ctx: EmulatorContext, run: QueryRun, cursorId: string | undefined, offset: number, batchSize: number, version: string): Reply {
+function page(ctx: EmulatorContext, run: QueryRun, cursorId: string | undefined, offset: number, batchSize: number, call: RestCall): Reply {
+  const { version } = call;
   const slice = run.rows.slice(offset, offset + batchSize);
   const records = slice.map((row) => run.project(row, version));
   const next = offset + batchSize < run.rows.length;
   let id = cursorId;
-  if (next && id === undefined) id = ctx.cursors.open(run, batchSize);
+  if (next && id === undefined) id = ctx.cursors.open(run, batchSize, call.session.userId);
   const body = next
     ? { totalSize: run.totalSize, done: false, nextRecordsUrl: `/services/data/v${version}/query/${id ?? ''}-${offset + batchSize}`, records }
     : { totalSize: run.totalSize, done: true, records };
@@ -45,13 +46,13 @@ export function queryResource(req: EmuRequest, ctx: EmulatorContext, call: RestC
     return apiError(400, 'MALFORMED_QUERY', SOQL_TEXT.notEmulated('This query'));
   }
   if (run.countOnly) return jsonReply(200, { totalSize: run.totalSize, done: true, records: [] });
-  return page(ctx, run, undefined, 0, batchSizeOf(header(req, 'sforce-query-options')), call.version);
+  return page(ctx, run, undefined, 0, batchSizeOf(header(req, 'sforce-query-options')), call);
 }
 
 export function queryMoreResource(locator: string, req: EmuRequest, ctx: EmulatorContext, call: RestCall): Reply {
-  const found = ctx.cursors.resolve(pathSegment(locator));
+  const found = ctx.cursors.resolve(pathSegment(locator), call.session.userId);
   if (!found) return apiError(ctx.data.invalidQueryLocator.status, 'INVALID_QUERY_LOCATOR', ctx.data.invalidQueryLocator.message);
   const asked = header(req, 'sforce-query-options');
   const batchSize = asked === undefined ? found.cursor.batchSize : batchSizeOf(asked);
-  return page(ctx, found.cursor.run, found.id, found.offset, batchSize, call.version);
+  return page(ctx, found.cursor.run, found.id, found.offset, batchSize, call);
 }

@@ -4,6 +4,7 @@
  * the user's state (locked, inactive, IP range) and the app's Permitted Users policy.
  */
 import { findUserByUsername } from '../../org';
+import { sameSecret } from '../../secrets';
 import { OAUTH_ERRORS } from '../errors';
 import { appScopesWithoutRefresh } from '../scopes';
 import { notAdminApproved, userStateError } from '../user-access';
@@ -15,7 +16,7 @@ export const passwordGrant: Grant = {
     if (!ctx.oauth.behaviour.usernamePasswordFlowAllowed) return { error: OAUTH_ERRORS.authenticationFailure };
     const user = findUserByUsername(ctx.org, params.get('username') ?? '');
     if (!user || user.password === undefined) return { error: OAUTH_ERRORS.authenticationFailure };
-    if (params.get('password') !== user.password + (user.securityToken ?? '')) return { error: OAUTH_ERRORS.authenticationFailure };
+    if (!sameSecret(params.get('password'), user.password + (user.securityToken ?? ''))) return { error: OAUTH_ERRORS.authenticationFailure };
     const state = userStateError(user);
     if (state) return { error: state };
     if (notAdminApproved(app, user)) return { error: ctx.oauth.behaviour.passwordNotApprovedError };
