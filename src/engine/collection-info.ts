@@ -11,6 +11,8 @@ export function collectionInfo(collection: unknown): { id: string; name: string 
   return { id: info._postman_id ?? '', name: info.name ?? '' };
 }
 
+const isItem = (v: unknown): v is NamedItem => typeof v === 'object' && v !== null && !Array.isArray(v);
+
 interface NamedItem extends RawItem {
   id?: string;
   name?: string;
@@ -21,10 +23,12 @@ interface NamedItem extends RawItem {
 export function listRequests(collection: unknown): Array<{ id: string; name: string; path: string[] }> {
   const out: Array<{ id: string; name: string; path: string[] }> = [];
   const walk = (items: NamedItem[] | undefined, folders: string[]): void => {
-    for (const it of items ?? []) {
+    // A user's file may hold anything where items belong: as the engines do, only objects with a request count.
+    for (const it of Array.isArray(items) ? items : []) {
+      if (!isItem(it)) continue;
       const name = it.name ?? '';
       if (Array.isArray(it.item)) walk(it.item, [...folders, name]);
-      else out.push({ id: it.id ?? '', name, path: [...folders, name] });
+      else if (it.request !== undefined && it.request !== null) out.push({ id: it.id ?? '', name, path: [...folders, name] });
     }
   };
   walk((collection as NamedItem | undefined)?.item, []);
@@ -34,7 +38,7 @@ export function listRequests(collection: unknown): Array<{ id: string; name: str
 /** Number of requests (leaf items) in a collection, folders included recursively. */
 export function countRequests(collection: unknown): number {
   const walk = (items: RawItem[] | undefined): number =>
-    (items ?? []).reduce((n, it) => n + (Array.isArray(it.item) ? walk(it.item) : 1), 0);
+    (Array.isArray(items) ? items : []).reduce((n, it) => n + (!isItem(it) ? 0 : Array.isArray(it.item) ? walk(it.item) : it.request !== undefined && it.request !== null ? 1 : 0), 0);
   return walk((collection as RawItem | undefined)?.item);
 }
 

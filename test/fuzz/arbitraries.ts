@@ -85,7 +85,35 @@ const mutatedSoql: fc.Arbitrary<string> = fc
     return q.slice(0, i) + with_ + q.slice(i + 1);
   });
 
-export const soqlArb: fc.Arbitrary<string> = fc.oneof({ weight: 5, arbitrary: grammarSoql }, { weight: 3, arbitrary: mutatedSoql }, { weight: 1, arbitrary: anyText(200) });
+/** Fields by object, with a literal of the right type: queries that mostly run, to reach the engine's later stages. */
+const VALID: Record<string, Array<[string, fc.Arbitrary<string>]>> = {
+  Account: [['Name', anyText(10).map((s) => `'${s.replace(/\\/g, '').replace(/'/g, "\\'")}%'`)], ['AnnualRevenue', fc.integer().map(String)], ['NumberOfEmployees', fc.nat().map(String)], ['Industry', pick("'Banking'", "'Energy'", 'null')], ['CreatedDate', pick(...DATE_LITERALS.slice(0, 9))], ['Owner.Name', pick("'Nobody'", 'null')], ['Id', pick("'001000000000000AAA'", 'null')]],
+  Contact: [['LastName', anyText(8).map((s) => `'${s.replace(/\\/g, '').replace(/'/g, "\\'")}'`)], ['Account.Name', pick("'Edge Communications'", 'null')], ['Email', pick('null', "'a@b.c'")], ['CreatedDate', pick(...DATE_LITERALS.slice(0, 9))]],
+  Opportunity: [['Amount', fc.double({ noNaN: true, noDefaultInfinity: true }).map(String)], ['StageName', pick("'Prospecting'", "'Closed Won'")], ['IsWon', pick('true', 'false')], ['CloseDate', pick(...DATE_LITERALS.slice(0, 10))]],
+};
+
+const validSoql: fc.Arbitrary<string> = fc.constantFrom('Account', 'Contact', 'Opportunity').chain((object) => {
+  const fields = VALID[object]!;
+  const names = fields.map(([n]) => n);
+  const cond = fc.constantFrom(...fields).chain(([f, lit]) => fc.tuple(pick('=', '!=', '<', '>', 'LIKE'), lit).map(([op, v]) => `${f} ${f.endsWith('Name') || f === 'LastName' ? (op === '<' || op === '>' ? '=' : op) : op === 'LIKE' ? '=' : op} ${v}`));
+  return fc
+    .record({
+      fields: fc.uniqueArray(fc.constantFrom(...names), { minLength: 1, maxLength: 3 }),
+      where: fc.option(fc.array(cond, { minLength: 1, maxLength: 3 }).chain((cs) => pick(' AND ', ' OR ').map((j) => cs.join(j)))),
+      order: fc.option(fc.tuple(fc.constantFrom(...names), pick('ASC', 'DESC', 'DESC NULLS LAST'))),
+      limit: fc.option(fc.integer({ min: 0, max: 2500 })),
+      offset: fc.option(fc.integer({ min: 0, max: 50 })),
+      count: fc.boolean(),
+    })
+    .map((q) => {
+      const select = q.count ? 'COUNT()' : `Id, ${q.fields.join(', ')}`;
+      return [`SELECT ${select} FROM ${object}`, q.where ? `WHERE ${q.where}` : '', q.order && !q.count ? `ORDER BY ${q.order[0]} ${q.order[1]}` : '', q.limit !== null ? `LIMIT ${q.limit}` : '', q.offset !== null && !q.count ? `OFFSET ${q.offset}` : '']
+        .filter((x) => x !== '')
+        .join(' ');
+    });
+});
+
+export const soqlArb: fc.Arbitrary<string> = fc.oneof({ weight: 4, arbitrary: validSoql }, { weight: 4, arbitrary: grammarSoql }, { weight: 3, arbitrary: mutatedSoql }, { weight: 1, arbitrary: anyText(200) });
 
 // ---------------------------------------------------------------- token endpoint
 export interface Known {
@@ -127,11 +155,21 @@ export interface TokenCase {
 
 export function tokenCaseArb(known: Known): fc.Arbitrary<TokenCase> {
   const param = fc.oneof({ weight: 4, arbitrary: pick(...TOKEN_KEYS) }, { weight: 1, arbitrary: anyText(10) }).chain((k) => tokenValue(known, k).map((v): [string, string] => [k, v]));
+  const valid: [string, string][] = [['grant_type', 'password'], ['client_id', known.clientId], ['client_secret', known.clientSecret], ['username', known.username], ['password', known.password]];
+  // A valid password grant with a few parameters dropped, replaced or added: some succeed, most fail late.
+  const mutated = fc.tuple(fc.subarray(valid, { minLength: 3 }), fc.array(param, { maxLength: 3 })).map(([kept, extra]) => [...kept, ...extra]);
   return fc.record({
-    params: fc.array(param, { maxLength: 8 }),
-    raw: fc.option(fc.oneof(anyText(200), pick('grant_type=password&&&', '=&=&=', 'grant_type', '%', 'a=%zz&b=%E0%A4', '{"grant_type":"password"}')), { nil: undefined, freq: 4 }),
-    contentType: fc.option(pick('application/x-www-form-urlencoded', 'application/x-www-form-urlencoded; charset=ISO-8859-1', 'APPLICATION/X-WWW-FORM-URLENCODED', 'application/json', 'text/plain', 'multipart/form-data', ';;;'), { nil: undefined, freq: 5 }),
-    basic: fc.option(fc.oneof(fc.string({ unit: 'binary-ascii', maxLength: 40 }).map((s) => Buffer.from(s, 'latin1').toString('base64')), fc.constant(Buffer.from(`${known.clientId}:${known.clientSecret}`).toString('base64')), fc.stringMatching(/^[!-~]{0,30}$/)), { nil: undefined, freq: 4 }),
+    params: fc.oneof(mutated, fc.constant(valid), fc.array(param, { maxLength: 8 })),
+    raw: fc.oneof({ weight: 5, arbitrary: fc.constant(undefined) }, { weight: 1, arbitrary: fc.oneof(anyText(200), pick('grant_type=password&&&', '=&=&=', 'grant_type', '%', 'a=%zz&b=%E0%A4', '{"grant_type":"password"}')) }),
+    contentType: fc.oneof(
+      { weight: 6, arbitrary: fc.constant('application/x-www-form-urlencoded') },
+      { weight: 1, arbitrary: fc.constant(undefined) },
+      { weight: 1, arbitrary: pick('application/x-www-form-urlencoded; charset=ISO-8859-1', 'APPLICATION/X-WWW-FORM-URLENCODED', 'application/json', 'text/plain', 'multipart/form-data', ';;;') },
+    ),
+    basic: fc.oneof(
+      { weight: 4, arbitrary: fc.constant(undefined) },
+      { weight: 1, arbitrary: fc.oneof(fc.string({ unit: 'binary-ascii', maxLength: 40 }).map((s) => Buffer.from(s, 'latin1').toString('base64')), fc.constant(Buffer.from(`${known.clientId}:${known.clientSecret}`).toString('base64')), fc.stringMatching(/^[!-~]{0,30}$/)) },
+    ),
     inQuery: fc.boolean(),
   });
 }
@@ -167,13 +205,13 @@ export interface AuthorizePost {
 }
 
 export function authorizePostArb(known: Known): fc.Arbitrary<AuthorizePost> {
-  const key = pick('flow', 'csrf', 'action', 'username', 'pw', 'state');
+  const key = fc.oneof({ weight: 4, arbitrary: pick('action', 'username', 'pw') }, { weight: 1, arbitrary: pick('flow', 'csrf', 'state') });
   const value = (k: string): fc.Arbitrary<string> =>
-    k === 'action' ? fc.oneof(pick('login', 'allow', 'deny', ''), anyText(10)) : k === 'username' ? fc.oneof(pick(known.username), anyText(30)) : k === 'pw' ? fc.oneof(pick(known.password), anyText(30)) : anyText(40);
+    k === 'action' ? fc.oneof({ weight: 4, arbitrary: pick('login', 'allow', 'deny', '') }, { weight: 1, arbitrary: anyText(10) }) : k === 'username' ? fc.oneof(pick(known.username), anyText(30)) : k === 'pw' ? fc.oneof(pick(known.password), anyText(30)) : anyText(40);
   return fc.record({
     form: fc.array(key.chain((k) => value(k).map((v): [string, string] => [k, v])), { maxLength: 6 }),
     cookie: fc.option(fc.stringMatching(/^[ -~]{0,60}$/).map((s) => `sfcheck_browser=${s}`), { nil: undefined }),
-    contentType: fc.option(pick('application/x-www-form-urlencoded', 'text/plain', 'application/json'), { nil: undefined, freq: 3 }),
+    contentType: fc.oneof({ weight: 5, arbitrary: fc.constant(undefined) }, { weight: 1, arbitrary: pick('text/plain', 'application/json', 'application/x-www-form-urlencoded; charset=UTF-8') }),
   });
 }
 
@@ -189,6 +227,13 @@ const fieldValue: fc.Arbitrary<unknown> = fc.oneof(
   pick('2024-01-01', '2024-02-30', '2024-01-01T00:00:00.000+0000', '001000000000000AAA', '005xx000001Sv6AAAZ', 'Prospecting', 'Closed Won', 'Banking', 'x'.repeat(256)),
   fc.jsonValue({ maxDepth: 2 }),
 );
+
+/** A body that a create of `type` would accept, plus up to two random fields: some succeed, the rest fail late. */
+export function validRecordArb(type: string): fc.Arbitrary<string> {
+  const base: fc.Arbitrary<Record<string, unknown>> =
+    type === 'Contact' ? fc.record({ LastName: anyText(40) }) : type === 'Opportunity' ? fc.record({ Name: anyText(60), StageName: pick('Prospecting', 'Closed Won'), CloseDate: pick('2025-01-31', '2024-02-29') }) : fc.record({ Name: anyText(80) });
+  return fc.tuple(base, fc.dictionary(pick(...RECORD_FIELDS), fieldValue, { maxKeys: 2 })).map(([b, extra]) => JSON.stringify({ ...b, ...extra }));
+}
 
 export const recordJsonArb: fc.Arbitrary<string> = fc.oneof(
   { weight: 6, arbitrary: fc.dictionary(fc.oneof({ weight: 5, arbitrary: pick(...RECORD_FIELDS) }, { weight: 1, arbitrary: anyText(12) }), fieldValue, { maxKeys: 6 }).map((o) => JSON.stringify(o)) },

@@ -121,9 +121,10 @@ const variables = fc.array(fc.record({ key: fc.oneof(fc.constantFrom('q', 'x', '
 
 /** A whole collection document (or something that is not one). */
 export function collectionArb(base: string): fc.Arbitrary<unknown> {
-  const info = fc.record({ name: anyText(20), schema: fc.constantFrom('https://schema.getpostman.com/json/collection/v2.1.0/collection.json', 'https://schema.getpostman.com/json/collection/v2.0.0/collection.json', 'nope'), _postman_id: anyText(10) }, { requiredKeys: [] });
-  const shaped = fc.record({ info: fc.oneof({ weight: 4, arbitrary: info }, { weight: 1, arbitrary: json }), item: fc.oneof({ weight: 6, arbitrary: itemsArb(base) }, { weight: 1, arbitrary: json }), variable: fc.oneof(variables, json), event: events, auth }, { requiredKeys: ['item'] });
-  return fc.oneof({ weight: 8, arbitrary: shaped }, { weight: 1, arbitrary: json }, { weight: 1, arbitrary: fc.constantFrom(null, [], {}, '', 0, { collection: {} }) });
+  const schema = fc.oneof({ weight: 8, arbitrary: fc.constantFrom('https://schema.getpostman.com/json/collection/v2.1.0/collection.json', 'https://schema.getpostman.com/json/collection/v2.0.0/collection.json') }, { weight: 1, arbitrary: fc.constantFrom('nope', '') });
+  const info = fc.record({ name: anyText(20), schema, _postman_id: anyText(10) }, { requiredKeys: ['schema'] });
+  const shaped = fc.record({ info: fc.oneof({ weight: 10, arbitrary: info }, { weight: 1, arbitrary: json }), item: fc.oneof({ weight: 10, arbitrary: itemsArb(base) }, { weight: 1, arbitrary: json }), variable: fc.oneof(variables, json), event: events, auth }, { requiredKeys: ['info', 'item'] });
+  return fc.oneof({ weight: 12, arbitrary: shaped }, { weight: 1, arbitrary: json }, { weight: 1, arbitrary: fc.constantFrom(null, [], {}, '', 0, { collection: {} }, { info: {}, item: 'x' }, { info: { schema: 'https://schema.getpostman.com/json/collection/v2.1.0/collection.json' }, item: [null, 1, 'x', { item: 3 }] }) });
 }
 
 /** Environment values for the run: `base` points at the emulator, the rest is noise. */

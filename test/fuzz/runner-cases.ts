@@ -118,7 +118,9 @@ export function cliRunnerTarget(base: string, cli: string): Target<RunnerCase> {
         if (r.code !== 2) {
           const report = join(out, 'report.json');
           if (!existsSync(report)) throw new FuzzFailure(`exit ${r.code} but no report.json: ${shown(input)}`);
-          JSON.parse(readFileSync(report, 'utf8'));
+          const doc = JSON.parse(readFileSync(report, 'utf8')) as { requests?: unknown[]; run?: { requests?: unknown[] } };
+          const requests = doc.requests ?? doc.run?.requests;
+          if (r.code === 0 && Array.isArray(requests) && requests.length === 0) throw new FuzzFailure(`exit 0 with no request run (a silent pass): ${shown(input)}`);
         }
         return `exit ${r.code}`;
       } finally {

@@ -5,7 +5,7 @@
 import type { Agent } from 'undici';
 import fc from 'fast-check';
 import { LOCAL_USERS, type StartedEmulator } from '../../src/emulator';
-import { authorizeParamsArb, authorizePostArb, recordJsonArb, sobjectTypeArb, soqlArb, tokenCaseArb, anyText, type Known } from './arbitraries';
+import { anyText, authorizeParamsArb, authorizePostArb, recordJsonArb, sobjectTypeArb, soqlArb, tokenCaseArb, validRecordArb, type Known } from './arbitraries';
 import { exchange, expectSane, fail, fuzzAgent, pct, query, type Sent } from './http';
 
 export interface FuzzContext {
@@ -62,6 +62,8 @@ export async function fuzzContext(emu: StartedEmulator): Promise<FuzzContext> {
   };
 }
 
+const mostly = fc.oneof({ weight: 5, arbitrary: fc.constant(true) }, { weight: 1, arbitrary: fc.constant(false) });
+
 const dotSegment = (s: string): boolean => /^(\.|%2e){0,2}$/i.test(s);
 
 const bearer = (token: string): Record<string, string> => ({ Authorization: `Bearer ${token}` });
@@ -73,7 +75,7 @@ function soqlTarget(ctx: FuzzContext): Target<{ soql: string; as: 'admin' | 'rep
       soql: soqlArb,
       as: fc.constantFrom('admin' as const, 'rep' as const),
       all: fc.boolean(),
-      version: fc.constantFrom('60.0', '62.0', '20.0', '99.0'),
+      version: fc.oneof({ weight: 8, arbitrary: fc.constantFrom('60.0', '62.0', '31.0', '68.0') }, { weight: 1, arbitrary: fc.constantFrom('20.0', '99.0') }),
       batch: fc.option(fc.constantFrom('batchSize=200', 'batchSize=-1', 'batchSize=99999999999999', 'batchSize=x'), { nil: undefined }),
     }),
     async run(input) {
@@ -125,19 +127,46 @@ function checkRedirect(ctx: FuzzContext, sent: Sent, got: { status: number; head
   if (target !== ctx.known.redirectUri) fail(sent, got, `a redirect to ${JSON.stringify(location.slice(0, 200))}, not the registered callback`);
 }
 
-function authorizeTarget(ctx: FuzzContext): Target<{ params: [string, string][]; post: ReturnType<typeof authorizePostArb> extends fc.Arbitrary<infer T> ? T : never; method: 'GET' | 'POST' }> {
+type AuthorizeCase = { params: [string, string][]; post: ReturnType<typeof authorizePostArb> extends fc.Arbitrary<infer T> ? T : never; method: 'GET' | 'POST' | 'FLOW'; keep: { flow: boolean; csrf: boolean; cookie: boolean; login: boolean; rightPassword: boolean }; prompt: string };
+
+/** The hidden fields and browser cookie of a real login page, so a POST can reach the login and consent logic. */
+async function startFlow(ctx: FuzzContext, prompt: string): Promise<{ flow: string; csrf: string; cookie: string }> {
+  const sent: Sent = { method: 'GET', path: `/services/oauth2/authorize?${query([['response_type', 'code'], ['client_id', ctx.known.clientId], ['redirect_uri', ctx.known.redirectUri], ['prompt', prompt]])}` };
+  const got = await exchange(ctx.agent, ctx.base, sent);
+  const field = (name: string) => new RegExp(`name="${name}" value="([^"]*)"`).exec(got.text)?.[1] ?? '';
+  if (got.status !== 200 || !field('flow')) fail(sent, got, 'no login page');
+  return { flow: field('flow'), csrf: field('csrf'), cookie: (got.headers['set-cookie'] ?? '').split(';')[0] ?? '' };
+}
+
+function authorizeTarget(ctx: FuzzContext): Target<AuthorizeCase> {
   return {
     name: 'parameters at /services/oauth2/authorize',
-    arbitrary: fc.record({ params: authorizeParamsArb(ctx.known), post: authorizePostArb(ctx.known), method: fc.constantFrom('GET' as const, 'GET' as const, 'POST' as const) }),
+    arbitrary: fc.record({
+      params: authorizeParamsArb(ctx.known),
+      post: authorizePostArb(ctx.known),
+      method: fc.constantFrom('GET' as const, 'GET' as const, 'POST' as const, 'FLOW' as const, 'FLOW' as const),
+      keep: fc.record({ flow: mostly, csrf: mostly, cookie: mostly, login: mostly, rightPassword: fc.boolean() }),
+      prompt: fc.constantFrom('login', 'consent', 'login consent'),
+    }),
     async run(input) {
       const headers: Record<string, string> = {};
       let sent: Sent;
       if (input.method === 'GET') {
         sent = { method: 'GET', path: `/services/oauth2/authorize?${query(input.params)}`, headers };
       } else {
-        if (input.post.cookie !== undefined) headers['Cookie'] = input.post.cookie;
-        if (input.post.contentType !== undefined) headers['Content-Type'] = input.post.contentType;
-        sent = { method: 'POST', path: '/services/oauth2/authorize', headers, body: query(input.post.form) };
+        const form = input.post.form.slice();
+        let cookie = input.post.cookie;
+        if (input.method === 'FLOW') {
+          // A real flow: its own fields and cookie, each kept or not, then the random fields.
+          const real = await startFlow(ctx, input.prompt);
+          if (input.keep.login) form.unshift(['action', 'login'], ['username', ctx.known.username], ['pw', input.keep.rightPassword ? LOCAL_USERS.admin.password : 'wrong']);
+          if (input.keep.flow) form.unshift(['flow', real.flow]);
+          if (input.keep.csrf) form.unshift(['csrf', real.csrf]);
+          if (input.keep.cookie) cookie = real.cookie;
+        }
+        if (cookie !== undefined) headers['Cookie'] = cookie;
+        headers['Content-Type'] = input.post.contentType ?? 'application/x-www-form-urlencoded';
+        sent = { method: 'POST', path: '/services/oauth2/authorize', headers, body: query(form) };
       }
       const got = await exchange(ctx.agent, ctx.base, sent);
       expectSane(sent, got, [200, 302, 400, 403]);
@@ -147,16 +176,17 @@ function authorizeTarget(ctx: FuzzContext): Target<{ params: [string, string][];
   };
 }
 
-function recordTarget(ctx: FuzzContext): Target<{ json: string; type: string; op: 'create' | 'update' | 'update-hidden' | 'update-bad-id'; badId: string; override: boolean }> {
+function recordTarget(ctx: FuzzContext): Target<{ json: string; type: string; valid: boolean; op: 'create' | 'update' | 'update-hidden' | 'update-bad-id'; badId: string; override: boolean }> {
   return {
     name: 'JSON at sObject create / update',
     arbitrary: fc.record({
       json: recordJsonArb,
       type: sobjectTypeArb,
+      valid: fc.boolean(),
       op: fc.constantFrom('create' as const, 'create' as const, 'update' as const, 'update-hidden' as const, 'update-bad-id' as const),
       badId: fc.oneof(fc.constantFrom('001000000000000', '001000000000000AAA', '001xx', '003000000000000AAA'), anyText(20)),
       override: fc.boolean(),
-    }),
+    }).chain((c) => (c.valid && ['Account', 'Contact', 'Opportunity'].includes(c.type) ? validRecordArb(c.op === 'create' ? c.type : 'Account').map((json) => ({ ...c, json })) : fc.constant(c))),
     async run(input) {
       const as = input.op === 'update-hidden' ? ctx.tokens.rep : ctx.tokens.admin;
       const headers = { ...bearer(as), 'Content-Type': 'application/json' };
