@@ -140,7 +140,7 @@ function tokenValue(known: Known, key: string): fc.Arbitrary<string> {
     code: ['aPrxAAAA==', ''],
     refresh_token: ['5Aep861AAAA', ''],
   };
-  const known_ = good[key];
+  const known_ = Object.hasOwn(good, key) ? good[key] : undefined;
   return known_ ? fc.oneof({ weight: 3, arbitrary: pick(...known_) }, { weight: 2, arbitrary: anyText(60) }) : anyText(60);
 }
 
@@ -186,7 +186,7 @@ function authorizeValue(known: Known, key: string): fc.Arbitrary<string> {
     prompt: ['login', 'consent', 'none', 'login consent', 'select_account', 'none login'],
     code_challenge_method: ['S256', 'plain', 's256', 'nope'],
   };
-  const g = good[key];
+  const g = Object.hasOwn(good, key) ? good[key] : undefined;
   return g ? fc.oneof({ weight: 3, arbitrary: pick(...g) }, { weight: 1, arbitrary: anyText(60) }) : anyText(60);
 }
 

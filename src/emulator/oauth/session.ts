@@ -9,6 +9,8 @@ import { secretKey } from '../secrets';
 const TOKEN_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789._';
 const OPAQUE_LENGTH = 96;
 export const DEFAULT_SESSION_TIMEOUT_MS = 2 * 60 * 60 * 1000;
+/** Live sessions kept at most; past that the least recently used one ends (memory stays bounded under any load). */
+export const MAX_SESSIONS = 10_000;
 
 export interface Session {
   accessToken: string;
@@ -43,6 +45,7 @@ export class SessionStore {
   constructor(
     private readonly timeoutMs = DEFAULT_SESSION_TIMEOUT_MS,
     private readonly now: () => number = Date.now,
+    private readonly capacity = MAX_SESSIONS,
   ) {}
 
   issue(org: { id15: string; id: string }, userId: string, clientId: string, options: IssueOptions = {}): Session {
@@ -58,19 +61,24 @@ export class SessionStore {
     };
     if (options.refreshToken !== undefined) session.refreshToken = options.refreshToken;
     this.sessions.set(secretKey(session.accessToken), session);
+    if (this.sessions.size > this.capacity) this.sessions.delete(this.sessions.keys().next().value as string);
     return session;
   }
 
   /** The live session of a token, refreshing its inactivity clock; undefined when unknown or expired. */
   use(accessToken: string): Session | undefined {
-    const session = this.sessions.get(secretKey(accessToken));
+    const key = secretKey(accessToken);
+    const session = this.sessions.get(key);
     if (!session) return undefined;
     const at = this.now();
     if (at - session.lastUsedAt > this.timeoutMs) {
-      this.sessions.delete(secretKey(accessToken));
+      this.sessions.delete(key);
       return undefined;
     }
     session.lastUsedAt = at;
+    // Most recently used last: the map's first entry is the one to end when the store is full.
+    this.sessions.delete(key);
+    this.sessions.set(key, session);
     return session;
   }
 
