@@ -6,6 +6,7 @@ import { strict as assert } from 'node:assert';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { SF_VARIABLES } from '../../src/cli/environment';
 import { runCli, tempDir } from '../helpers';
 
 function filesUnder(dir: string): string[] {
@@ -32,7 +33,10 @@ describe('generate never writes a secret value', function () {
   it('writes no SF_ value, JWT key or stored refresh token into any collection or environment', async () => {
     const tag = randomBytes(6).toString('hex');
     const marker = (name: string) => `MARKER${tag}${name.replace(/_/g, '')}`;
-    const secretNames = ['SF_CLIENT_ID', 'SF_CLIENT_SECRET', 'SF_USERNAME', 'SF_PASSWORD', 'SF_SECURITY_TOKEN', 'SF_REFRESH_TOKEN', 'SF_ADMIN_REFRESH_TOKEN', 'SF_JWT_AUDIENCE'];
+    // Every value-like SF_ variable sfcheck reads (URLs and the API version get well-formed values below).
+    const formatted = new Set(['SF_LOGIN_URL', 'SF_INSTANCE_URL', 'SF_API_VERSION', 'SF_MY_DOMAIN_URL', 'SF_REDIRECT_URI']);
+    const secretNames = [...SF_VARIABLES.map((v) => v.name).filter((n) => !formatted.has(n)), 'SF_JWT_AUDIENCE'];
+    assert.ok(secretNames.includes('SF_CLIENT_SECRET') && secretNames.includes('SF_REFRESH_TOKEN'));
     const env: Record<string, string> = Object.fromEntries(secretNames.map((n) => [n, marker(n)]));
     const work = tempDir();
     // A key file and a stored login (what `sfcheck login` keeps), each holding its own marker.
@@ -49,11 +53,14 @@ describe('generate never writes a secret value', function () {
     env['SF_LOGIN_URL'] = 'https://test.salesforce.com';
     env['SF_REDIRECT_URI'] = 'http://localhost:1717/OauthRedirect';
     env['SF_API_VERSION'] = '62.0';
-    const markers = [...secretNames.map(marker), marker('KEYBODY'), marker('STOREDsandbox'), marker('STOREDproduction'), marker('STOREDlocal'), tag];
+    env['SF_INSTANCE_URL'] = `https://${marker('INSTANCE').toLowerCase()}.my.salesforce.com`;
+    // A .env in the working folder too (verify and login read one), with its own markers.
+    writeFileSync(join(work, '.env'), `SF_CLIENT_SECRET=${marker('DOTENVSECRET')}\nSF_PASSWORD=${marker('DOTENVPASSWORD')}\n`);
+    const markers = [...secretNames.map(marker), marker('KEYBODY'), marker('STOREDsandbox'), marker('STOREDproduction'), marker('STOREDlocal'), marker('DOTENVSECRET'), marker('DOTENVPASSWORD'), tag];
 
     const out = join(work, 'project');
     mkdirSync(out);
-    const r = await runCli(['generate', '--dir', out], { env });
+    const r = await runCli(['generate', '--dir', out], { env, cwd: work });
     assert.equal(r.code, 0, r.stderr);
     for (const m of markers) assert.ok(!(r.stdout + r.stderr).includes(m), `generate printed ${m}`);
 
