@@ -65,7 +65,7 @@ export class SessionStore {
     const session = this.sessions.get(accessToken);
     if (!session) return undefined;
     const at = this.now();
-    if (at - session.lastUsedAt > this.timeoutMs) {
+    if (this.expired(session, at)) {
       this.sessions.delete(accessToken);
       return undefined;
     }
@@ -76,8 +76,13 @@ export class SessionStore {
   /** The live session of a token without touching its inactivity clock (introspection). */
   peek(accessToken: string): Session | undefined {
     const session = this.sessions.get(accessToken);
-    if (!session || this.now() - session.lastUsedAt > this.timeoutMs) return undefined;
+    if (!session || this.expired(session, this.now())) return undefined;
     return session;
+  }
+
+  /** Inactive longer than the timeout; a timeout of 0 ends every session as soon as it is issued. */
+  private expired(session: Session, at: number): boolean {
+    return this.timeoutMs <= 0 || at - session.lastUsedAt > this.timeoutMs;
   }
 
   /** Epoch ms when the session ends unless used again. */
