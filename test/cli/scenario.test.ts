@@ -9,7 +9,8 @@ import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { main } from '../../src/cli/main';
 import { SCENARIOS, type ScenarioFlow } from '../../src/emulator';
-import { runCli, tempDir } from '../helpers';
+import { spawn } from 'node:child_process';
+import { CLI, runCli, tempDir } from '../helpers';
 
 const VERIFY_FLOWS = ['password', 'client-credentials', 'jwt', 'uca', 'user-access'] as const;
 type VerifyFlow = (typeof VERIFY_FLOWS)[number];
@@ -137,6 +138,29 @@ describe('verify --env local --scenario NAME', function () {
     for (const s of SCENARIOS) {
       expect(r.stdout).to.include(`${s.name}\n  ${s.summary}\n  breaks: ${s.flows.join(', ')}   diagnosis: ${s.expectedDiagnosis}\n  fix: ${s.fix}`);
     }
+  });
+
+  it('emulator --scenario NAME starts the org with it and prints the client side to send and the fix', async () => {
+    const child = spawn(process.execPath, [CLI, 'emulator', '--port', '0', '--scenario', 'wrong-callback'], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NO_COLOR: '1' } });
+    let out = '';
+    const printed = await new Promise<boolean>((done) => {
+      const timer = setTimeout(() => done(false), 20_000);
+      child.stdout.on('data', (d: Buffer) => {
+        out += d.toString();
+        if (out.includes('Ctrl-C stops it')) {
+          clearTimeout(timer);
+          done(true);
+        }
+      });
+      child.on('close', () => done(false));
+    });
+    const closed = new Promise((done) => child.on('close', done));
+    child.kill('SIGTERM');
+    await closed;
+    expect(printed, out).to.equal(true);
+    expect(out).to.include('Scenario wrong-callback:');
+    expect(out).to.include('the client side (send it yourself): redirect_uri http://localhost:1717/OauthRedirect');
+    expect(out).to.include('expected diagnosis: SFD_REDIRECT_URI_MISMATCH');
   });
 
   it('emulator --scenario with an unknown name: exit 2 naming the known ones', async () => {
