@@ -7,7 +7,13 @@
 import { expect } from 'chai';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { DEFAULT_API_VERSION, withValues } from '../../src/cli/environment';
+import { execute } from '../../src/cli/execute';
+import { FLOW_SPECS } from '../../src/cli/flows';
 import { main } from '../../src/cli/main';
+import { LocalFlowValues, startLocalEmulator } from '../../src/cli/verify-local';
+import type { EnvironmentInput } from '../../src/engine';
+import { buildCollection, buildEnvironment, localEnvironmentValues } from '../../src/generate';
 import { SCENARIOS, type ScenarioFlow } from '../../src/emulator';
 import { spawn } from 'node:child_process';
 import { CLI, runCli, tempDir } from '../helpers';
@@ -106,6 +112,27 @@ describe('verify --env local --scenario NAME', function () {
         expect(report.verdict, `${flow} is broken by ${scenario.name}`).to.equal('failed');
         const first = report.failed[0];
         expect(first?.body, `${flow}: ${first?.name}`).to.match(EVIDENCE[scenario.name]!);
+      }
+    });
+  }
+
+  // The fix: the org without the misconfiguration, the scenario's own client side: every flow passes.
+  for (const scenario of SCENARIOS.filter((s) => s.client && (s.options || s.prepare))) {
+    it(`${scenario.name}, fixed in the org: the same client passes every flow`, async () => {
+      const emu = await startLocalEmulator();
+      const out = tempDir('sfcheck-scenario-');
+      dirs.push(out);
+      try {
+        const base = buildEnvironment('local', localEnvironmentValues({ url: emu.url, credentials: emu.credentials }, DEFAULT_API_VERSION)) as EnvironmentInput;
+        const local = new LocalFlowValues(emu, scenario);
+        for (const flow of VERIFY_FLOWS) {
+          const environment = withValues(base, await local.valuesFor(flow));
+          expect(local.replacementFor(flow), `${flow}: the consent works`).to.equal(undefined);
+          const r = await execute({ collection: buildCollection(FLOW_SPECS[flow]), environment, engine: 'native', reporters: [], outDir: out, color: false, write: () => undefined });
+          expect(r.run.summary.verdict, flow).to.equal('passed');
+        }
+      } finally {
+        await emu.close();
       }
     });
   }
