@@ -3,50 +3,121 @@
  * client credentials: the app gets the admin as its run-as user and the token goes to the My Domain host (127.0.0.1);
  * JWT: an assertion signed with the app certificate's key, aud = the login host; uca and user-access: the login and
  * consent pages submitted over HTTP for the standard user and for the admin, then their refresh tokens.
+ * With --scenario NAME the emulator reproduces that misconfiguration and the values sent follow the scenario's client
+ * side (another consumer key or secret, the password without its token, no PKCE...). When the consent itself is refused,
+ * the flow runs the refused request instead of its collection, so its report shows the answer.
  */
-import type { StartedEmulator } from '../emulator';
-import type { EnvKey } from '../spec';
+import type { ClientChanges, Scenario, StartedEmulator } from '../emulator';
+import { SCENARIOS } from '../emulator/scenarios';
+import type { EnvKey, FlowSpec } from '../spec';
 import { SfcheckError } from '../errors';
 import type { VerifyFlow } from './flows';
 import { signAssertion } from './jwt';
-import { consentOverHttp } from './login/consent';
+import { localConsent } from './local-consent';
 
-export async function startLocalEmulator(): Promise<StartedEmulator> {
+/** The scenario named by --scenario; an unknown name is a usage error naming the known ones. */
+export function scenarioNamed(name: string): Scenario {
+  const found = SCENARIOS.find((s) => s.name === name);
+  if (!found) {
+    throw new SfcheckError('SFCHECK_USAGE', `unknown scenario "${name}"`, `use one of ${SCENARIOS.map((s) => s.name).join(', ')} (sfcheck emulator --scenario list describes them)`);
+  }
+  return found;
+}
+
+export async function startLocalEmulator(scenario?: Scenario): Promise<StartedEmulator> {
   const { startEmulator, LOCAL_USERS } = await import('../emulator');
-  return startEmulator({ port: 0, app: { clientCredentialsUser: LOCAL_USERS.admin.username } }).catch((e: Error) => {
+  return startEmulator({ port: 0, app: { clientCredentialsUser: LOCAL_USERS.admin.username }, ...(scenario ? { scenario: scenario.name } : {}) }).catch((e: Error) => {
     throw new SfcheckError('SFCHECK_EMULATOR_START', `the embedded emulator did not start: ${e.message}`, 'free a local port or run with --debug');
   });
 }
 
+type Values = Partial<Record<EnvKey, string>>;
+type Consent = { token: string } | { failed: FlowSpec };
+
 export class LocalFlowValues {
-  private readonly refresh = new Map<string, Promise<string>>();
+  private readonly consents = new Map<string, Promise<Consent>>();
+  private readonly replacements = new Map<VerifyFlow, FlowSpec>();
+  private readonly client: ClientChanges;
 
-  constructor(private readonly emu: StartedEmulator) {}
+  constructor(private readonly emu: StartedEmulator, scenario?: Scenario) {
+    this.client = scenario?.client ?? {};
+  }
 
-  /** A refresh token of a local user, by driving the authorize pages once per user. */
-  private async refreshTokenOf(who: 'admin' | 'salesRep'): Promise<string> {
-    let token = this.refresh.get(who);
-    if (!token) {
+  private get clientId(): string {
+    return this.client.clientId ?? this.emu.credentials.clientId;
+  }
+
+  /** A local user's consent (authorize pages driven over HTTP), once per user. */
+  private async consentOf(who: 'admin' | 'salesRep'): Promise<Consent> {
+    let consent = this.consents.get(who);
+    if (!consent) {
       const { LOCAL_USERS } = await import('../emulator');
       const user = LOCAL_USERS[who];
       const c = this.emu.credentials;
-      token = consentOverHttp({ loginUrl: this.emu.url, clientId: c.clientId, clientSecret: c.clientSecret, redirectUri: c.redirectUri, username: user.username, password: user.password }).then((t) => t.refresh_token);
-      this.refresh.set(who, token);
+      consent = localConsent({
+        loginUrl: this.emu.url,
+        clientId: this.clientId,
+        clientSecret: this.client.clientSecret ?? c.clientSecret,
+        redirectUri: this.client.redirectUri ?? c.redirectUri,
+        username: user.username,
+        password: user.password,
+        pkce: this.client.pkce !== false,
+      }).then((o) => ('failed' in o ? o : { token: o.refreshToken }));
+      this.consents.set(who, consent);
     }
-    return token;
+    return consent;
   }
 
-  async valuesFor(flow: VerifyFlow): Promise<Partial<Record<EnvKey, string>>> {
-    const c = this.emu.credentials;
-    switch (flow) {
-      case 'jwt':
-        return { jwt_assertion: await signAssertion(this.emu.local.jwtPrivateKeyPem, { clientId: c.clientId, username: c.username, audience: this.emu.loginUrl }) };
-      case 'uca':
-        return { refresh_token: await this.refreshTokenOf('salesRep') };
-      case 'user-access':
-        return { refresh_token: await this.refreshTokenOf('salesRep'), admin_refresh_token: await this.refreshTokenOf('admin') };
-      default:
+  /** Refresh tokens by variable; a refused consent makes the flow run the refused request instead. */
+  private async refreshTokens(flow: VerifyFlow, wanted: Array<['refresh_token' | 'admin_refresh_token', 'admin' | 'salesRep']>): Promise<Values> {
+    const out: Values = {};
+    for (const [variable, who] of wanted) {
+      const consent = await this.consentOf(who);
+      if ('failed' in consent) {
+        this.replacements.set(flow, consent.failed);
         return {};
+      }
+      out[variable] = consent.token;
+    }
+    return out;
+  }
+
+  /** Set after valuesFor(flow): the request to run instead of the flow's collection (its consent was refused). */
+  replacementFor(flow: VerifyFlow): FlowSpec | undefined {
+    return this.replacements.get(flow);
+  }
+
+  /** The values every flow sends differently under the scenario (consumer key and secret, redirect_uri). */
+  private clientValues(): Values {
+    const v: Values = {};
+    if (this.client.clientId !== undefined) v.client_id = this.client.clientId;
+    if (this.client.clientSecret !== undefined) v.client_secret = this.client.clientSecret;
+    if (this.client.redirectUri !== undefined) v.redirect_uri = this.client.redirectUri;
+    return v;
+  }
+
+  async valuesFor(flow: VerifyFlow): Promise<Values> {
+    const c = this.emu.credentials;
+    const common = this.clientValues();
+    switch (flow) {
+      case 'password': {
+        const login = this.client.passwordLogin;
+        return {
+          ...common,
+          ...(login ? { username: login.username, password: login.password, security_token: login.securityToken } : {}),
+          ...(this.client.passwordOnLoginHost ? { login_url: this.emu.loginUrl } : {}),
+        };
+      }
+      case 'jwt': {
+        const username = this.client.jwtSubject ?? c.username;
+        return { ...common, jwt_assertion: await signAssertion(this.emu.local.jwtPrivateKeyPem, { clientId: this.clientId, username, audience: this.emu.loginUrl }) };
+      }
+      case 'uca':
+        return { ...common, ...(await this.refreshTokens(flow, [['refresh_token', 'salesRep']])) };
+      case 'user-access':
+        return { ...common, ...(await this.refreshTokens(flow, [['refresh_token', 'salesRep'], ['admin_refresh_token', 'admin']])) };
+      default:
+        return common;
     }
   }
 }

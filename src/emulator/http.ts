@@ -11,6 +11,8 @@ export interface EmuRequest {
   query: URLSearchParams;
   headers: IncomingHttpHeaders;
   body: Buffer;
+  /** The client's IP address (login IP ranges). */
+  remoteAddress?: string;
 }
 
 export interface Reply {

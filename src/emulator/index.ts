@@ -12,6 +12,7 @@ import { generateEmulatorKeys } from './oauth/keys';
 import type { OAuthBehaviour } from './oauth/state';
 import type { Org } from './org';
 import { FaultInjector, parseFault, type Fault } from './faults';
+import { findScenario, SCENARIOS } from './scenarios';
 import { createEmulatorServer } from './server';
 
 export { LOCAL_CREDENTIALS, type LocalCredentials } from './config';
@@ -20,6 +21,7 @@ export { LOCAL_USERS, type LocalUser } from './local-users';
 export type { ConnectedApp, ConnectedAppSettings, PermittedUsers } from './oauth/connected-app';
 export type { OAuthBehaviour } from './oauth/state';
 export { FAULT_KINDS, parseFault, type Fault, type FaultKind } from './faults';
+export { SCENARIOS, findScenario, type ClientChanges, type PasswordLogin, type Scenario, type ScenarioFlow } from './scenarios';
 
 export interface EmulatorOptions extends DataOptions {
   /** Default 0: a free port. */
@@ -35,6 +37,8 @@ export interface EmulatorOptions extends DataOptions {
   now?: () => number;
   /** Faults to inject: objects or `KIND[:rate][@/path]` strings (see faults.ts). */
   faults?: ReadonlyArray<Fault | string>;
+  /** A misconfiguration to reproduce (scenarios/index.ts): its settings win over `app` and `oauth`. Unknown name: throws. */
+  scenario?: string;
 }
 
 /** LOCAL-ONLY test hooks: live objects of this emulator. Nothing here opens anything but this emulator. */
@@ -73,8 +77,15 @@ export interface StartedEmulator extends RunningEmulator {
 export async function startEmulator(options: EmulatorOptions = {}): Promise<StartedEmulator> {
   const credentials = resolveCredentials(options.credentials);
   const host = options.host ?? '127.0.0.1';
+  const scenario = options.scenario === undefined ? undefined : findScenario(options.scenario);
+  if (options.scenario !== undefined && !scenario) {
+    throw new Error(`unknown scenario "${options.scenario}": use one of ${SCENARIOS.map((s) => s.name).join(', ')}`);
+  }
   const keys = await generateEmulatorKeys();
-  const ctx = createContext(credentials, '', { keys, now: options.now, app: options.app, behaviour: options.oauth }, options);
+  const app = { ...options.app, ...scenario?.options?.app };
+  const behaviour = { ...options.oauth, ...scenario?.options?.oauth };
+  const ctx = createContext(credentials, '', { keys, now: options.now, app, behaviour }, options);
+  scenario?.prepare?.({ org: ctx.org, app: ctx.org.apps[0]!, apiUsage: ctx.apiUsage, now: ctx.oauth.now() });
   if (options.faults?.length) ctx.faults = new FaultInjector(options.faults.map((f) => (typeof f === 'string' ? parseFault(f) : f)));
   const server = createEmulatorServer(ctx);
 
@@ -101,7 +112,6 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Star
     });
     return closing;
   };
-  const app = ctx.org.apps[0]!;
-  const local: LocalHooks = { jwtPrivateKeyPem: keys.appCertificate.privateKeyPem, jwtPublicKeyPem: keys.appCertificate.publicKeyPem, app, org: ctx.org };
+  const local: LocalHooks = { jwtPrivateKeyPem: keys.appCertificate.privateKeyPem, jwtPublicKeyPem: keys.appCertificate.publicKeyPem, app: ctx.org.apps[0]!, org: ctx.org };
   return { url, port, credentials, loginUrl: ctx.oauth.loginUrl, local, close };
 }

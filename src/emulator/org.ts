@@ -13,9 +13,12 @@ export interface OrgInfo {
   id15: string;
   name: string;
   edition: string;
+  /** False: the org is locked, closed or suspended; every token request answers `inactive_org`. */
+  active: boolean;
 }
 
 export interface UserPermissions {
+  /** Profile permission "API Enabled": without it every REST call is 403 API_DISABLED_FOR_ORG. */
   apiEnabled: boolean;
   viewAllData: boolean;
   modifyAllData: boolean;
@@ -41,7 +44,7 @@ export interface OrgUser {
   country: string;
   userType: 'STANDARD';
   active: boolean;
-  profile: { id: string; name: string };
+  profile: { id: string; name: string; unreadableObjects?: string[] };
   role: { id: string; name: string; parentRoleId?: string } | null;
   permissions: UserPermissions;
   /** ISO instant of the last change to the user (userinfo `updated_at`). */
@@ -52,6 +55,11 @@ export interface OrgUser {
   locked?: boolean;
   /** Outside the profile's login IP ranges or login hours: `ip restricted or invalid login hours`. */
   loginIpRestricted?: boolean;
+  /**
+   * Login IP Ranges of the user's profile (IPv4, inclusive). A login from outside every range is `ip restricted or
+   * invalid login hours`. Undefined or empty: no restriction.
+   */
+  loginIpRanges?: Array<{ start: string; end: string }>;
 }
 
 export type { ConnectedApp } from './oauth/connected-app';
@@ -148,7 +156,7 @@ export function buildOrg(ids: IdFactory, credentials: LocalCredentials): Org {
   };
 
   return {
-    info: { id: orgId, id15: to15(orgId), name: 'sfcheck Local Emulator', edition: 'Developer Edition' },
+    info: { id: orgId, id15: to15(orgId), name: 'sfcheck Local Emulator', edition: 'Developer Edition', active: true },
     users: [integration, salesRep, supportAgent],
     apps: [{ ...defaultAppSettings(credentials.redirectUri), clientId: credentials.clientId, clientSecret: credentials.clientSecret }],
   };

@@ -70,6 +70,7 @@ function toEmuRequest(req: IncomingMessage, body: Buffer): EmuRequest {
     query: new URLSearchParams(q < 0 ? '' : raw.slice(q + 1)),
     headers: req.headers,
     body,
+    ...(req.socket.remoteAddress ? { remoteAddress: req.socket.remoteAddress } : {}),
   };
 }
 

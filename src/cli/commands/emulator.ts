@@ -2,7 +2,34 @@
 import type { Command } from 'commander';
 import { chmodSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import type { Scenario } from '../../emulator';
+import { SCENARIOS } from '../../emulator/scenarios';
 import { SfcheckError } from '../../errors';
+import { scenarioNamed } from '../verify-local';
+
+/** `--scenario list`: name, summary, the flows it breaks, the expected diagnosis and the fix. */
+export function scenarioList(): string {
+  const lines = ['Scenarios (sfcheck emulator --scenario NAME, or verify --env local --scenario NAME):', ''];
+  for (const s of SCENARIOS) {
+    lines.push(`${s.name}`, `  ${s.summary}`, `  breaks: ${s.flows.join(', ')}   diagnosis: ${s.expectedDiagnosis}`, `  fix: ${s.fix}`, '');
+  }
+  return lines.join('\n');
+}
+
+/** What a client must send differently: the emulator alone cannot reproduce the client side. */
+function clientSide(s: Scenario): string[] {
+  const c = s.client;
+  if (!c) return [];
+  const out: string[] = [];
+  if (c.clientId !== undefined) out.push(`client_id ${c.clientId}`);
+  if (c.clientSecret !== undefined) out.push(`client_secret ${c.clientSecret}`);
+  if (c.redirectUri !== undefined) out.push(`redirect_uri ${c.redirectUri}`);
+  if (c.passwordLogin) out.push(`password flow as ${c.passwordLogin.username} (password ${c.passwordLogin.password}, security token ${c.passwordLogin.securityToken || '(none)'})`);
+  if (c.passwordOnLoginHost) out.push('password flow on the login host (http://localhost:PORT)');
+  if (c.jwtSubject !== undefined) out.push(`JWT sub ${c.jwtSubject}`);
+  if (c.pkce === false) out.push('no PKCE code_challenge');
+  return out;
+}
 
 interface EmulatorFlags {
   port: string;
@@ -14,6 +41,7 @@ interface EmulatorFlags {
   jwtKeyOut?: string;
   runAs: string | false;
   fault: string[];
+  scenario?: string;
 }
 
 function wholeNumber(flag: string, value: string | undefined, min: number, max: number): number | undefined {
@@ -44,7 +72,13 @@ export function registerEmulator(program: Command): void {
       [] as string[],
     )
     .option('--no-run-as', 'no run-as user: client_credentials answers "no client credentials user enabled", as a fresh app does')
+    .option('--scenario <name>', 'reproduce a misconfiguration of the set-up guide (`--scenario list` lists them)')
     .action(async (opts: EmulatorFlags) => {
+      if (opts.scenario === 'list') {
+        process.stdout.write(`${scenarioList()}\n`);
+        return;
+      }
+      const scenario = opts.scenario === undefined ? undefined : scenarioNamed(opts.scenario);
       const port = wholeNumber('--port', opts.port, 0, 65535) ?? 4010;
       const records = wholeNumber('--records', opts.records, 0, 1_000_000);
       const seed = wholeNumber('--seed', opts.seed, 0, 2 ** 31 - 1);
@@ -70,6 +104,7 @@ export function registerEmulator(program: Command): void {
         ...(dailyApiLimit !== undefined ? { dailyApiLimit } : {}),
         ...(faults.length ? { faults } : {}),
         app: { clientCredentialsUser: opts.runAs === false ? null : typeof opts.runAs === 'string' ? opts.runAs : LOCAL_USERS.admin.username },
+        ...(scenario ? { scenario: scenario.name } : {}),
       }).catch((e: NodeJS.ErrnoException) => {
         throw new SfcheckError(
           'SFCHECK_EMULATOR_START',
@@ -104,6 +139,15 @@ export function registerEmulator(program: Command): void {
           'Standard users (see only what they own):',
           ...users,
           ...(faults.length ? [`Faults: ${opts.fault.join(', ')}`] : []),
+          ...(scenario
+            ? [
+                '',
+                `Scenario ${scenario.name}: ${scenario.summary}`,
+                `  breaks: ${scenario.flows.join(', ')}   expected diagnosis: ${scenario.expectedDiagnosis}`,
+                ...(clientSide(scenario).length ? [`  the client side (send it yourself): ${clientSide(scenario).join('; ')}`] : []),
+                `  fix: ${scenario.fix}`,
+              ]
+            : []),
           ...(opts.jwtKeyOut ? [`JWT bearer: the Connected App's private key is in ${resolve(opts.jwtKeyOut)}`] : []),
           '',
           'Import environments/local.postman_environment.json into Postman to use it. Ctrl-C stops it.',

@@ -11,19 +11,21 @@ import type { EnvironmentInput } from '../../engine';
 import type { StartedEmulator } from '../../emulator';
 import { SfcheckError } from '../../errors';
 import { HTML_FILE, JUNIT_FILE, mergeJunit, REPORT_JSON_FILE, writeReportFile, xmlEscape, type ReportExports } from '../../report';
-import type { EnvKey } from '../../spec';
+import type { EnvKey, FlowSpec } from '../../spec';
 import { DEFAULT_API_VERSION, NAMED_ENVS, loadProcessVariables, orgValues, readEnvironmentFile, withValues } from '../environment';
 import { execute } from '../execute';
 import { FLOW_SPECS, parseFlows, planOrgFlows, VERIFY_FLOWS, type VerifyFlow } from '../flows';
 import { signAssertionFromFile } from '../jwt';
 import { readLogin } from '../login/store';
-import { LocalFlowValues, startLocalEmulator } from '../verify-local';
+import { LocalFlowValues, scenarioNamed, startLocalEmulator } from '../verify-local';
 import { addRunOptions, finishRun, runOptionsOf, type RawRunOptions } from './shared';
 
 type Values = Partial<Record<EnvKey, string>>;
 interface PlannedRun {
   flow: VerifyFlow;
   environment: () => Promise<EnvironmentInput>;
+  /** Read after environment(): a collection to run instead of the flow's (local consent refused under --scenario). */
+  replacement?: () => FlowSpec | undefined;
 }
 
 const DEFAULT_FILES: Readonly<Record<keyof ReportExports, string>> = { junit: JUNIT_FILE, json: REPORT_JSON_FILE, html: HTML_FILE };
@@ -66,8 +68,9 @@ export function registerVerify(program: Command, setExit: (code: number) => void
     .option(
       '--flow <flow>',
       `${VERIFY_FLOWS.join(', ')} or all (default: all for local; for sandbox/production the flows whose SF_ variables are set; password for an environment file)`,
-    );
-  addRunOptions(cmd).action(async (raw: RawRunOptions & { env: string; flow?: string }) => {
+    )
+    .option('--scenario <name>', 'with --env local: reproduce a misconfiguration in the emulator (sfcheck emulator --scenario list)');
+  addRunOptions(cmd).action(async (raw: RawRunOptions & { env: string; flow?: string; scenario?: string }) => {
     const opts = runOptionsOf(raw);
     // Loaded on use, like the emulator: `run` and `merge-reports` need neither.
     const { buildCollection, buildEnvironment, localEnvironmentValues, orgEnvironmentValues } = await import('../../generate');
@@ -76,17 +79,21 @@ export function registerVerify(program: Command, setExit: (code: number) => void
     if (!isNamed && !existsSync(raw.env)) {
       throw new SfcheckError('SFCHECK_UNKNOWN_ENV', `unknown environment "${raw.env}"`, `use one of ${NAMED_ENVS.join(', ')}, or the path of a Postman environment file`);
     }
+    if (raw.scenario !== undefined && raw.env !== 'local') {
+      throw new SfcheckError('SFCHECK_USAGE', `--scenario needs --env local (got --env ${raw.env})`, 'scenarios reproduce misconfigurations in the embedded emulator only');
+    }
+    const scenario = raw.scenario === undefined ? undefined : scenarioNamed(raw.scenario);
     const flows = parseFlows(raw.flow ?? (isNamed ? 'all' : 'password'));
     let emulator: StartedEmulator | undefined;
     try {
       const runs: PlannedRun[] = [];
       const skipped: Array<{ flow: VerifyFlow; why: string }> = [];
       if (raw.env === 'local') {
-        const emu = (emulator = await startLocalEmulator());
+        const emu = (emulator = await startLocalEmulator(scenario));
         const base = buildEnvironment('local', localEnvironmentValues({ url: emu.url, credentials: emu.credentials }, DEFAULT_API_VERSION)) as EnvironmentInput;
-        const local = new LocalFlowValues(emu);
-        process.stdout.write(`embedded Salesforce emulator on ${emu.url}\n`);
-        for (const flow of flows) runs.push({ flow, environment: async () => withValues(base, await local.valuesFor(flow)) });
+        const local = new LocalFlowValues(emu, scenario);
+        process.stdout.write(`embedded Salesforce emulator on ${emu.url}${scenario ? ` (scenario ${scenario.name}: ${scenario.summary})` : ''}\n`);
+        for (const flow of flows) runs.push({ flow, environment: async () => withValues(base, await local.valuesFor(flow)), replacement: () => local.replacementFor(flow) });
       } else if (raw.env === 'sandbox' || raw.env === 'production') {
         const env = raw.env;
         const vars = loadProcessVariables(process.cwd());
@@ -162,11 +169,12 @@ async function runAll(
   let exitCode = 0;
   const verdicts: string[] = [];
   const junitFiles: Array<{ label: string; file: string }> = [];
-  for (const { flow, environment } of runs) {
+  for (const { flow, environment, replacement } of runs) {
     const spec = FLOW_SPECS[flow];
     if (!single) process.stdout.write(`\n── flow ${flow}: ${spec.name}\n`);
     const exports = single ? opts.exports : flowExports(opts.reporters, opts.outDir, opts.exports, flow);
-    const result = await execute({ ...opts, exports, collection: buildCollection(spec), environment: await environment() });
+    const env = await environment();
+    const result = await execute({ ...opts, exports, collection: buildCollection(replacement?.() ?? spec), environment: env });
     exitCode = Math.max(exitCode, finishRun(result));
     verdicts.push(`${flow} ${result.interrupted ? `stopped by ${result.interrupted}` : result.run.summary.verdict}`);
     if (exports.junit) junitFiles.push({ label: flow, file: exports.junit });

@@ -10,6 +10,7 @@
 import type { EmulatorContext } from '../context';
 import { isFormEncoded, mergedParams, type EmuRequest, type Reply } from '../http';
 import { findApp, findUserById, findUserByUsername, type ConnectedApp } from '../org';
+import { oauthApp } from '../oauth/app-lookup';
 import { parseScopes } from '../oauth/scopes';
 import { sameSecret, secretKey } from '../secrets';
 import { notAdminApproved, userStateError } from '../oauth/user-access';
@@ -36,8 +37,12 @@ function errorRedirect(flow: AuthorizeFlow, error: string, description: string, 
 }
 
 function parseRequest(params: URLSearchParams, ctx: EmulatorContext): Parsed {
-  const app = findApp(ctx.org, params.get('client_id') ?? '');
+  const app = oauthApp(ctx, params.get('client_id') ?? '');
   if (!app) return { reply: inlineError(ctx, 'invalid_client_id', 'client identifier invalid', 'text/plain') };
+  if (!ctx.org.info.active) {
+    const e = ctx.oauth.behaviour.inactiveOrgError;
+    return { reply: inlineError(ctx, e.error, e.description, 'text/plain') };
+  }
   const redirectUri = params.get('redirect_uri') ?? '';
   if (!app.callbackUrls.includes(redirectUri)) return { reply: inlineError(ctx, 'redirect_uri_mismatch', 'redirect_uri must match configuration', 'text/plain') };
   const state = params.get('state') ?? undefined;
@@ -108,7 +113,7 @@ function getAuthorize(req: EmuRequest, ctx: EmulatorContext): Reply | Promise<Re
   const flow = startFlow(ctx, browser.id, parsed.request);
   const known = browser.isNew ? undefined : ctx.oauth.browserSessions.get(secretKey(browser.id));
   const user = known ? findUserById(ctx.org, known.userId) : undefined;
-  if (!user || userStateError(user) || parsed.request.prompts.includes('login')) {
+  if (!user || userStateError(user, req.remoteAddress) || parsed.request.prompts.includes('login')) {
     if (parsed.request.prompts.includes('none')) {
       endFlow(ctx, flow);
       return errorRedirect(flow, 'login_required', 'login required', extra);
@@ -130,7 +135,7 @@ function postAuthorize(req: EmuRequest, ctx: EmulatorContext): Reply | Promise<R
   if (action === 'login' && flow.step === 'login') {
     const username = form.get('username') ?? '';
     const user = findUserByUsername(ctx.org, username);
-    if (!user || user.password === undefined || !sameSecret(form.get('pw'), user.password) || userStateError(user)) {
+    if (!user || user.password === undefined || !sameSecret(form.get('pw'), user.password) || userStateError(user, req.remoteAddress)) {
       return showLogin(ctx, flow, 200, username, BAD_LOGIN);
     }
     ctx.oauth.browserSessions.set(secretKey(flow.browserId), { userId: user.id, createdAt: ctx.oauth.now() });

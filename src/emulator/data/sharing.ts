@@ -32,7 +32,8 @@ export function accessFor(org: Org, settings: DataSettings, userId: string): Que
   if (!user) return { userId, utcOffsetMs: 0, visibleOwnerIds: [userId], privateObjects };
   const everything = user.permissions.viewAllData;
   const visibleOwnerIds = everything ? undefined : [user.id, ...(settings.roleHierarchy ? subordinates(org, user) : [])];
-  return { userId, utcOffsetMs: user.utcOffsetMs, visibleOwnerIds, privateObjects };
+  const unreadable = user.profile.unreadableObjects;
+  return { userId, utcOffsetMs: user.utcOffsetMs, visibleOwnerIds, privateObjects, ...(unreadable?.length ? { unreadableObjects: new Set(unreadable) } : {}) };
 }
 
 export function canRead(record: StoredRecord, access: QueryAccess): boolean {

@@ -33,6 +33,16 @@ export interface ConnectedAppSettings {
   clientCredentialsUser: string | null;
   /** Whether the app counts as installed in the org (identity `is_app_installed`). */
   installed: boolean;
+  /**
+   * When the app was created (epoch ms). A new app is unknown to the OAuth servers (`invalid_client_id`) until
+   * `OAuthBehaviour.appPropagationMs` has passed. Default 0: created long ago.
+   */
+  createdAt: number;
+  /**
+   * Refresh Token Policy. null: "Refresh token is valid until revoked" (default); a number of ms: "Expire refresh
+   * token after" that long; 0: "Immediately expire refresh token" (the refresh grant answers `expired access/refresh token`).
+   */
+  refreshTokenExpiresAfterMs: number | null;
 }
 
 /** The app's uploaded digital-signature certificate (JWT bearer flow). LOCAL ONLY: the private key is exposed to tests. */
@@ -67,6 +77,8 @@ export function defaultAppSettings(callbackUrl: string): ConnectedAppSettings {
     refreshTokenRotation: false,
     clientCredentialsUser: null,
     installed: true,
+    createdAt: 0,
+    refreshTokenExpiresAfterMs: null,
   };
 }
 
@@ -82,4 +94,9 @@ export function applyAppSettings(app: ConnectedApp, overrides: Partial<Connected
 export function isPreAuthorized(app: ConnectedApp, user: { permissionSets?: string[]; profile: { name: string } }): boolean {
   if (app.profiles.includes(user.profile.name)) return true;
   return (user.permissionSets ?? []).some((p) => app.permissionSets.includes(p));
+}
+
+/** Whether the app has reached the OAuth servers: `propagationMs` after its creation (Salesforce: 2 to 10 minutes). */
+export function isPropagated(app: ConnectedApp, now: number, propagationMs: number): boolean {
+  return now >= app.createdAt + propagationMs;
 }

@@ -71,7 +71,7 @@ export class SessionStore {
     const session = this.sessions.get(key);
     if (!session) return undefined;
     const at = this.now();
-    if (at - session.lastUsedAt > this.timeoutMs) {
+    if (this.expired(session, at)) {
       this.sessions.delete(key);
       return undefined;
     }
@@ -85,8 +85,13 @@ export class SessionStore {
   /** The live session of a token without touching its inactivity clock (introspection). */
   peek(accessToken: string): Session | undefined {
     const session = this.sessions.get(secretKey(accessToken));
-    if (!session || this.now() - session.lastUsedAt > this.timeoutMs) return undefined;
+    if (!session || this.expired(session, this.now())) return undefined;
     return session;
+  }
+
+  /** Inactive longer than the timeout; a timeout of 0 ends every session as soon as it is issued. */
+  private expired(session: Session, at: number): boolean {
+    return this.timeoutMs <= 0 || at - session.lastUsedAt > this.timeoutMs;
   }
 
   /** Epoch ms when the session ends unless used again. */

@@ -30,6 +30,10 @@ export interface OAuthBehaviour {
    * password grant is `authentication failure`. Default true here, so the guide's password flow works.
    */
   usernamePasswordFlowAllowed: boolean;
+  /** How long a new Connected App answers `invalid_client_id` (Salesforce: 2 to 10 minutes; UNVERIFIED). Default 10 minutes. */
+  appPropagationMs: number;
+  /** Body for every token request to an inactive (locked, closed, suspended) org. Text UNVERIFIED (legacy doc list). */
+  inactiveOrgError: OAuthError;
 }
 
 export const DEFAULT_OAUTH_BEHAVIOUR: OAuthBehaviour = {
@@ -42,6 +46,8 @@ export const DEFAULT_OAUTH_BEHAVIOUR: OAuthBehaviour = {
   passwordResponseScope: false,
   sessionTimeoutMs: 2 * 60 * 60 * 1000,
   usernamePasswordFlowAllowed: true,
+  appPropagationMs: 10 * 60 * 1000,
+  inactiveOrgError: { error: 'inactive_org', description: 'organization is locked, closed, or suspended' },
 };
 
 /** A browser logged in through the authorize login page (cookie `sid`). */

@@ -6,8 +6,9 @@
  */
 import type { EmulatorContext } from '../context';
 import { authorizationCredential, jsonReply, mergedParams, type EmuRequest, type Reply } from '../http';
-import { findApp, type ConnectedApp } from '../org';
+import type { ConnectedApp } from '../org';
 import { sameSecret } from '../secrets';
+import { oauthApp } from './app-lookup';
 import { OAUTH_ERRORS, oauthErrorReply, type OAuthError } from './errors';
 import { GRANTS } from './grants';
 import type { Grant } from './grants/grant';
@@ -31,7 +32,7 @@ export function clientCredentials(req: EmuRequest, params: URLSearchParams): Cli
 
 /** The app named by the client credentials, with the secret checked when `required` or when sent. */
 export function authenticateClient(ctx: EmulatorContext, client: ClientCredentials, secretRequired: (app: ConnectedApp) => boolean): { app: ConnectedApp } | { error: OAuthError } {
-  const app = client.id === undefined ? undefined : findApp(ctx.org, client.id);
+  const app = client.id === undefined ? undefined : oauthApp(ctx, client.id);
   if (!app) return { error: OAUTH_ERRORS.invalidClientId };
   if ((secretRequired(app) || client.secret !== undefined) && !sameSecret(client.secret, app.clientSecret)) return { error: OAUTH_ERRORS.invalidClient };
   return { app };
@@ -54,6 +55,7 @@ export async function tokenEndpoint(req: EmuRequest, ctx: EmulatorContext): Prom
     : authenticateClient(ctx, clientCredentials(req, params), (app) => secretRule(grant, app));
   if ('error' in client) return oauthErrorReply(client.error);
   const { app } = client;
+  if (!ctx.org.info.active) return oauthErrorReply(ctx.oauth.behaviour.inactiveOrgError);
 
   const outcome = await grant.exchange({ ctx, params, app, req });
   if ('error' in outcome) return oauthErrorReply(outcome.error);

@@ -2,11 +2,13 @@
  * Everything under `/services/data/vXX.X/`: bearer authentication (`Bearer` or `OAuth` scheme), API
  * usage counting, the version check and the resource routes. Every answer given to an authenticated
  * caller carries `Sforce-Limit-Info: api-usage=<used>/<max>` (wire spec §6); once the daily limit is
- * spent every call is 403 REQUEST_LIMIT_EXCEEDED `TotalRequests Limit exceeded.` and is not counted.
+ * spent every call is 403 REQUEST_LIMIT_EXCEEDED `TotalRequests Limit exceeded.` and is not counted. A user whose
+ * profile lacks "API Enabled" gets 403 API_DISABLED_FOR_ORG.
  */
 import type { EmulatorContext } from '../context';
 import { authorizationCredential, type EmuRequest, type Reply } from '../http';
 import type { Session } from '../oauth/session';
+import { findUserById } from '../org';
 import { dispatch, findRoute, type Route } from '../router';
 import { describeResource } from '../routes/describe';
 import { describeGlobalResource } from '../routes/describe-global';
@@ -45,6 +47,10 @@ export async function dataApi(req: EmuRequest, ctx: EmulatorContext): Promise<Re
   const token = authorizationCredential(req, ['Bearer', 'OAuth']);
   const session = token === undefined ? undefined : ctx.sessions.use(token);
   if (!session) return invalidSessionReply();
+  // A profile without "API Enabled": refused before anything is counted.
+  if (findUserById(ctx.org, session.userId)?.permissions.apiEnabled === false) {
+    return apiError(403, 'API_DISABLED_FOR_ORG', 'The REST API is not enabled for this Organization.');
+  }
   const spent = ctx.apiUsage.used >= ctx.apiUsage.max;
   if (!spent) ctx.apiUsage.used += 1;
   const reply = spent ? apiError(403, 'REQUEST_LIMIT_EXCEEDED', 'TotalRequests Limit exceeded.') : await route(req, ctx, session);

@@ -13,6 +13,8 @@ export interface QueryAccess {
   visibleOwnerIds?: readonly string[];
   /** Objects whose org-wide default is Private. */
   privateObjects: ReadonlySet<string>;
+  /** Objects the user's profile cannot read: a query on them is INVALID_TYPE, as for an object that does not exist. */
+  unreadableObjects?: ReadonlySet<string>;
 }
 
 /** Named SQL parameters (`@p0`, `@p1`...), so clauses can be compiled in any order. */

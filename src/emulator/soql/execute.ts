@@ -65,7 +65,8 @@ export function runSoql(soql: string, scope: QueryScope): QueryRun {
     orderBy: keywordOffset(tokens, 'ORDER') ?? 0,
   };
   const objectName = query.sObject ?? '';
-  const root = scope.store.schema.object(objectName);
+  const found = scope.store.schema.object(objectName);
+  const root = found && !scope.access.unreadableObjects?.has(found.name) ? found : undefined;
   if (!root) {
     throw locatedError('INVALID_TYPE', soql, pathOffset(tokens, objectName, offsets.from), SOQL_TEXT.unsupportedType(objectName));
   }

@@ -21,7 +21,8 @@ export function semiJoin(operator: string, path: ResolvedPath, column: string, i
     throw new SoqlError('INVALID_FIELD', `Field ${path.field.name} is not an id or a reference and cannot be used in a semi-join`);
   }
   const objectName = inner.sObject ?? '';
-  const root = env.store.schema.object(objectName);
+  const found = env.store.schema.object(objectName);
+  const root = found && !env.access.unreadableObjects?.has(found.name) ? found : undefined;
   const fromAt = pathOffset(env.tokens, objectName, keywordOffset(env.tokens.slice(1), 'FROM') ?? 0);
   if (!root) throw locatedError('INVALID_TYPE', env.soql, fromAt, SOQL_TEXT.unsupportedType(objectName));
   const fields = inner.fields ?? [];

@@ -39,7 +39,7 @@ export const authorizationCodeGrant: Grant = {
     }
     const user = findUserById(ctx.org, code.userId);
     if (!user) return { error: OAUTH_ERRORS.invalidCode };
-    const state = userStateError(user);
+    const state = userStateError(user, req.remoteAddress);
     if (state) return { error: state };
 
     const refresh = grantsRefresh(code.scopes) ? ctx.oauth.refreshTokens.issue(app.clientId, user.id, code.scopes) : undefined;

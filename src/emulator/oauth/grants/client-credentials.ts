@@ -16,7 +16,7 @@ export const clientCredentialsGrant: Grant = {
     if (isLoginHost(req, ctx)) return { error: OAUTH_ERRORS.notOnThisDomain };
     const user = app.clientCredentialsUser === null ? undefined : findUserByUsername(ctx.org, app.clientCredentialsUser);
     if (!user) return { error: OAUTH_ERRORS.noClientCredentialsUser };
-    const state = userStateError(user);
+    const state = userStateError(user, req.remoteAddress);
     if (state) return { error: state };
     if (notAdminApproved(app, user)) return { error: OAUTH_ERRORS.notAdminApproved };
     const scopes = appScopesWithoutRefresh(app.scopes).filter((s) => s !== 'openid');

@@ -5,7 +5,8 @@
  * Texts: `Audience validation failed` [DOC]; `invalid assertion` for the rest [UNVERIFIED].
  */
 import { compactVerify, decodeJwt } from 'jose';
-import { findApp, findUserByUsername } from '../../org';
+import { findUserByUsername } from '../../org';
+import { oauthApp } from '../app-lookup';
 import { OAUTH_ERRORS } from '../errors';
 import { appScopesWithoutRefresh } from '../scopes';
 import { notAdminApproved, userStateError } from '../user-access';
@@ -32,10 +33,10 @@ export const jwtBearerGrant: Grant = {
   resolveClient(params, ctx) {
     const payload = claims(params.get('assertion') ?? '');
     if (!payload) return { error: OAUTH_ERRORS.invalidAssertion };
-    const app = typeof payload.iss === 'string' ? findApp(ctx.org, payload.iss) : undefined;
+    const app = typeof payload.iss === 'string' ? oauthApp(ctx, payload.iss) : undefined;
     return app ? { app } : { error: OAUTH_ERRORS.invalidClientId };
   },
-  async exchange({ ctx, params, app }): Promise<GrantOutcome> {
+  async exchange({ ctx, params, app, req }): Promise<GrantOutcome> {
     const assertion = params.get('assertion') ?? '';
     if (!app.certificate) return { error: OAUTH_ERRORS.invalidAssertion };
     try {
@@ -50,7 +51,7 @@ export const jwtBearerGrant: Grant = {
     if (!(exp > now) || exp > now + MAX_ASSERTION_LIFETIME_MS) return { error: OAUTH_ERRORS.invalidAssertion };
     const user = typeof payload.sub === 'string' ? findUserByUsername(ctx.org, payload.sub) : undefined;
     if (!user) return { error: OAUTH_ERRORS.invalidAssertion };
-    const state = userStateError(user);
+    const state = userStateError(user, req.remoteAddress);
     if (state) return { error: state };
     if (notAdminApproved(app, user)) return { error: OAUTH_ERRORS.notAdminApproved };
     if (app.permittedUsers === 'all' && !ctx.oauth.approvals.has(`${user.id}:${app.clientId}`)) return { error: OAUTH_ERRORS.notApproved };

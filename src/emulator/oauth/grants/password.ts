@@ -12,12 +12,12 @@ import type { Grant } from './grant';
 
 export const passwordGrant: Grant = {
   clientSecret: 'required',
-  exchange({ ctx, params, app }) {
+  exchange({ ctx, params, app, req }) {
     if (!ctx.oauth.behaviour.usernamePasswordFlowAllowed) return { error: OAUTH_ERRORS.authenticationFailure };
     const user = findUserByUsername(ctx.org, params.get('username') ?? '');
     if (!user || user.password === undefined) return { error: OAUTH_ERRORS.authenticationFailure };
     if (!sameSecret(params.get('password'), user.password + (user.securityToken ?? ''))) return { error: OAUTH_ERRORS.authenticationFailure };
-    const state = userStateError(user);
+    const state = userStateError(user, req.remoteAddress);
     if (state) return { error: state };
     if (notAdminApproved(app, user)) return { error: ctx.oauth.behaviour.passwordNotApprovedError };
     // The password flow grants the app's scopes but never a refresh token.

@@ -1,6 +1,6 @@
 /**
  * grant_type=refresh_token. An unknown, revoked or rotated-away refresh token (or one of another app)
- * is `expired access/refresh token`. With rotation on, the answer carries a new refresh token and the old
+ * is `expired access/refresh token`, and so is one the app's Refresh Token Policy has expired. With rotation on, the answer carries a new refresh token and the old
  * one stops working; otherwise no refresh_token is returned. client_secret per "Require Secret for Refresh Token Flow".
  */
 import { findUserById } from '../../org';
@@ -15,9 +15,12 @@ export const refreshTokenGrant: Grant = {
   exchange({ ctx, params, app, req }): GrantOutcome {
     const stored = ctx.oauth.refreshTokens.get(params.get('refresh_token') ?? '');
     if (!stored || stored.clientId !== app.clientId) return { error: OAUTH_ERRORS.expiredRefreshToken };
+    // Refresh Token Policy: "Immediately expire" (0) or "Expire refresh token after" a time.
+    const life = app.refreshTokenExpiresAfterMs;
+    if (life !== null && ctx.oauth.now() - stored.issuedAt >= life) return { error: OAUTH_ERRORS.expiredRefreshToken };
     const user = findUserById(ctx.org, stored.userId);
     if (!user) return { error: OAUTH_ERRORS.expiredRefreshToken };
-    const state = userStateError(user);
+    const state = userStateError(user, req.remoteAddress);
     if (state) return { error: state };
 
     let family = stored.token;
