@@ -49,9 +49,10 @@ export class NextRequestLookup {
   }
 }
 
-export function loopMessage(maxSteps: number, iteration: number, from: FlatItem, to: FlatItem): string {
+/** The run error of a run the guard stopped (both engines). */
+export function loopMessage(maxSteps: number, iteration: number, from: string, to: string): string {
   return (
-    `setNextRequest loop: more than ${maxSteps} jumps in iteration ${iteration + 1} (the last from "${from.name}" to "${to.name}"); ` +
+    `setNextRequest loop: more than ${maxSteps} jumps in iteration ${iteration + 1} (the last from "${from}" to "${to}"); ` +
     `the run was stopped there. Make the setNextRequest calls end (setNextRequest(null) stops the iteration), or raise --max-steps`
   );
 }

@@ -134,7 +134,7 @@ export async function runCollection(input: RunInput, listener: RunListener | und
           const target = lookup.positionOf(next.value);
           if (target === undefined) break;
           if (target !== position + 1 && ++jumps > maxSteps) {
-            result.error = { kind: 'engine', code: FLOW_LOOP_CODE, message: loopMessage(maxSteps, iteration, item, items[target] as FlatItem) };
+            result.error = { kind: 'engine', code: FLOW_LOOP_CODE, message: loopMessage(maxSteps, iteration, item.name, (items[target] as FlatItem).name) };
             break run;
           }
           position = target;
