@@ -35,7 +35,7 @@ function collectionFile(collection: unknown, values: readonly VariableValue[]): 
   const byKey = new Map(values.map((v) => [v.key, v]));
   const out: Array<Record<string, unknown>> = [];
   for (const v of before) {
-    const key = typeof v['key'] === 'string' ? v['key'] : typeof v['id'] === 'string' ? v['id'] : undefined;
+    const key = typeof v['key'] === 'string' ? v['key'] : undefined;
     const now = key !== undefined ? byKey.get(key) : undefined;
     if (key !== undefined && !now && v['disabled'] !== true) continue; // unset during the run
     out.push(now ? { ...v, value: now.value } : v);

@@ -137,7 +137,7 @@ function enabledOnly(env: EnvironmentInput | undefined): EnvironmentInput | unde
 function variablesOf(list: PmList<PmVariable> | undefined, input?: EnvironmentInput): VariableValue[] {
   const secret = new Set((input?.values ?? []).filter((v) => v.type === 'secret').map((v) => v.key));
   return listOf(list)
-    .filter((v) => !v.disabled)
+    .filter((v) => !v.disabled && typeof v.key === 'string')
     .map((v) => ({
       key: v.key,
       value: v.value === undefined || v.value === null ? '' : String(v.value),

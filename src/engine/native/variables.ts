@@ -39,7 +39,8 @@ export class VariableStore {
       if (!def || typeof def !== 'object') continue;
       const d = def as VariableDefinition;
       if (d.enabled === false || d.disabled === true) continue;
-      const rawKey = d.key ?? d.id;
+      // postman-collection indexes variables by `key` only: a v2.0 variable with just an `id` is never resolved.
+      const rawKey = d.key;
       if (typeof rawKey !== 'string' || rawKey === '') continue;
       // Only "secret" matters downstream (redaction); everything else is reported as "default", as the newman engine does.
       const type: VariableType = d.type === 'secret' ? 'secret' : 'default';
