@@ -43,6 +43,7 @@ interface PmVariable {
 interface PmItem {
   id: string;
   name: string;
+  request?: { method?: string; url?: { toString(): string } };
   parent?(): PmItem | undefined;
   protocolProfileBehavior?: { disableBodyPruning?: boolean };
 }
@@ -399,13 +400,17 @@ export const newmanEngine: Engine = {
         }),
       );
 
-      emitter.on('item', guard((_err: unknown, o: { cursor: Cursor }) => {
+      emitter.on('item', guard((_err: unknown, o: { cursor: Cursor; item: PmItem }) => {
         const r = open.get(o.cursor.ref);
         if (!r) return;
         open.delete(o.cursor.ref);
         unpruned.delete(o.cursor.ref);
         // An item without a request event was skipped by pm.execution.skipRequest() (newman says nothing more).
-        if (!sent.delete(o.cursor.ref)) r.skipped = { reason: SKIP_REASON };
+        if (!sent.delete(o.cursor.ref)) {
+          r.skipped = { reason: SKIP_REASON };
+          // As the native engine shows an unsent request: its method and URL as written.
+          r.request = { method: (o.item.request?.method ?? 'GET').toUpperCase(), url: o.item.request?.url?.toString() ?? '', headers: [] };
+        }
         const held = visualizers.get(o.cursor.ref);
         visualizers.delete(o.cursor.ref);
         const vis = held?.test ?? held?.prerequest;

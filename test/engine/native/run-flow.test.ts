@@ -112,8 +112,10 @@ describe('native engine: --folder and flow control (agrees with newman)', functi
         { event: prerequest("pm.collectionVariables.set('runs', Number(pm.collectionVariables.get('runs') || 0) + 1);") },
       );
       // The item-level prerequest of "skip me" runs after the collection's; a second item-level script would not run.
-      const { native, newman, nativeRun } = await runBoth(server, { collection: col });
+      const { native, newman, nativeRun, newmanRun } = await runBoth(server, { collection: col });
       expect(native.received).to.deep.equal(['/last']);
+      expect(nativeRun.requests[0]?.request).to.deep.equal({ method: 'GET', url: `${server.base}/skip me`, headers: [] });
+      expect(newmanRun.requests[0]?.request).to.deep.equal(nativeRun.requests[0]?.request);
       expect(native.requests.map((r) => [r.id, r.skipped ?? 'sent', r.tests.length])).to.deep.equal([
         ['id-skip me', 'pm.execution.skipRequest()', 0],
         ['id-last', 'sent', 0],
