@@ -20,7 +20,7 @@ import {
 } from './result';
 import { countRequests, collectionInfo, unresolvedWarnings } from './collection-info';
 import { checkFolders, FolderSelectionError } from './native/folders';
-import { DEFAULT_MAX_STEPS, FLOW_LOOP_CODE, iterationCountOf, loopMessage } from './native/flow';
+import { DEFAULT_MAX_STEPS, FLOW_LOOP_CODE, inContractOrder, iterationCountOf, loopMessage, selectedCount } from './native/flow';
 
 /* Minimal structural views of the postman-collection objects newman hands to its event listeners. */
 interface PmList<T> {
@@ -158,33 +158,6 @@ function errorKind(err: NewmanError): 'timeout' | 'network' {
 }
 
 const SKIP_REASON = 'pm.execution.skipRequest()';
-
-/** The contract's key order (as the native engine builds it), so trees from both engines diff cleanly. */
-function ordered(r: RequestResult): RequestResult {
-  return {
-    id: r.id,
-    name: r.name,
-    path: r.path,
-    iteration: r.iteration,
-    request: r.request,
-    ...(r.response ? { response: r.response } : {}),
-    tests: r.tests,
-    errors: r.errors,
-    ...(r.skipped ? { skipped: r.skipped } : {}),
-    ...(r.visualizer ? { visualizer: r.visualizer } : {}),
-    ...(r.retries ? { retries: r.retries } : {}),
-    startedAtMs: r.startedAtMs,
-    durationMs: r.durationMs,
-  };
-}
-
-/** Requests the --folder entries select (checked before). */
-function selectedCount(collection: unknown, folders: readonly string[]): number {
-  const { flattenCollection } = require('./native/collection') as typeof import('./native/collection');
-  const { selectItems } = require('./native/folders') as typeof import('./native/folders');
-  const flat = flattenCollection(collection);
-  return selectItems(flat.items, flat.tree, folders).length;
-}
 
 function emptyRun(input: RunInput, info: { id: string; name: string }, started: number, message: string): RunResult {
   return {
@@ -416,7 +389,7 @@ export const newmanEngine: Engine = {
         const vis = held?.test ?? held?.prerequest;
         if (vis) r.visualizer = vis.data === undefined ? { template: String(vis.template) } : { template: String(vis.template), data: vis.data };
         r.durationMs = Date.now() - started - r.startedAtMs;
-        results.push(ordered(r));
+        results.push(inContractOrder(r));
         listener.onRequestEnd?.(r, { index, total });
         index += 1;
       }));

@@ -9,8 +9,9 @@
  * - a guard newman lacks: more than `maxSteps` jumps (a move to any item but the next one) in one iteration stop the
  *   run with an error, so a circular setNextRequest cannot loop forever.
  */
-import type { RunInput } from '../result';
-import type { FlatItem } from './collection';
+import type { RequestResult, RunInput } from '../result';
+import { flattenCollection, type FlatItem } from './collection';
+import { selectItems } from './folders';
 
 /** Jumps allowed per iteration by default (sfcheck run --max-steps). */
 export const DEFAULT_MAX_STEPS = 1000;
@@ -55,4 +56,29 @@ export function loopMessage(maxSteps: number, iteration: number, from: string, t
     `setNextRequest loop: more than ${maxSteps} jumps in iteration ${iteration + 1} (the last from "${from}" to "${to}"); ` +
     `the run was stopped there. Make the setNextRequest calls end (setNextRequest(null) stops the iteration), or raise --max-steps`
   );
+}
+
+/** Requests a run of the collection with these --folder entries (checked before) runs per iteration. */
+export function selectedCount(collection: unknown, folders: readonly string[]): number {
+  const flat = flattenCollection(collection);
+  return selectItems(flat.items, flat.tree, folders).length;
+}
+
+/** The contract's key order, so trees from both engines diff cleanly. */
+export function inContractOrder(r: RequestResult): RequestResult {
+  return {
+    id: r.id,
+    name: r.name,
+    path: r.path,
+    iteration: r.iteration,
+    request: r.request,
+    ...(r.response ? { response: r.response } : {}),
+    tests: r.tests,
+    errors: r.errors,
+    ...(r.skipped ? { skipped: r.skipped } : {}),
+    ...(r.visualizer ? { visualizer: r.visualizer } : {}),
+    ...(r.retries ? { retries: r.retries } : {}),
+    startedAtMs: r.startedAtMs,
+    durationMs: r.durationMs,
+  };
 }

@@ -15,7 +15,7 @@ import {
 } from '../result';
 import { CollectionShapeError, flattenCollection, type FlatItem } from './collection';
 import { FolderSelectionError, selectItems } from './folders';
-import { dataRowOf, DEFAULT_MAX_STEPS, FLOW_LOOP_CODE, iterationCountOf, loopMessage, NextRequestLookup } from './flow';
+import { dataRowOf, DEFAULT_MAX_STEPS, FLOW_LOOP_CODE, inContractOrder, iterationCountOf, loopMessage, NextRequestLookup } from './flow';
 import { createAgent, send, type HttpOptions, type HttpResponse } from './http';
 import { buildRequest, rawHeaders, requestMethod, type PreparedRequest } from './request';
 import { Sandbox } from './sandbox/host';
@@ -250,21 +250,7 @@ function finish(result: RequestResult, started: number, before: PhaseFlow, after
   const next = after?.nextRequest ?? before.nextRequest;
   // postman-runtime shows the test phase's visualizer, else the prerequest phase's.
   const visualizer = after?.visualizer ?? before.visualizer;
-  // Same key order as the contract, so trees from both engines diff cleanly.
-  const request: RequestResult = {
-    id: result.id,
-    name: result.name,
-    path: result.path,
-    iteration: result.iteration,
-    request: result.request,
-    ...(result.response ? { response: result.response } : {}),
-    tests: result.tests,
-    errors: result.errors,
-    ...(result.skipped ? { skipped: result.skipped } : {}),
-    ...(visualizer ? { visualizer } : {}),
-    startedAtMs: result.startedAtMs,
-    durationMs: round(performance.now() - started),
-  };
+  const request = inContractOrder({ ...result, ...(visualizer ? { visualizer } : {}), durationMs: round(performance.now() - started) });
   return next ? { request, next } : { request };
 }
 
