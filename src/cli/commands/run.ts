@@ -12,9 +12,9 @@ import { addRunOptions, finishRun, runOptionsOf, type RawRunOptions } from './sh
 interface RawCollectionRunOptions extends RawRunOptions {
   environment?: string;
   globals?: string;
-  envVar: string[];
-  globalVar: string[];
-  folder: string[];
+  envVar?: string[];
+  globalVar?: string[];
+  folder?: string[];
   iterationData?: string;
   iterationCount?: string;
   maxSteps?: string;
@@ -24,7 +24,7 @@ interface RawCollectionRunOptions extends RawRunOptions {
   exportCollection?: string;
 }
 
-const collect = (value: string, previous: string[]): string[] => [...previous, value];
+const collect = (value: string, previous: string[] | undefined): string[] => [...(previous ?? []), value];
 
 /** A positive whole number (newman's --iteration-count rule), else a usage error naming the flag. */
 function positiveInteger(flag: string, raw: string | undefined, example: string): number | undefined {
@@ -43,9 +43,9 @@ export function registerRun(program: Command, setExit: (code: number) => void): 
     .argument('<collection>', 'a Postman collection JSON file, or a v3 collection folder')
     .option('-e, --environment <file>', 'a Postman environment: JSON, or v3 *.environment.yaml')
     .option('-g, --globals <file>', 'a Postman globals file (JSON)')
-    .option('--env-var <key=value>', 'set an environment variable (repeatable)', collect, [])
-    .option('--global-var <key=value>', 'set a global variable (repeatable)', collect, [])
-    .option('--folder <name>', 'run only this folder or request, by name or id (repeatable; collection order)', collect, [])
+    .option('--env-var <key=value>', 'set an environment variable (repeatable)', collect)
+    .option('--global-var <key=value>', 'set a global variable (repeatable)', collect)
+    .option('--folder <name>', 'run only this folder or request, by name or id (repeatable; collection order)', collect)
     .option('-d, --iteration-data <file>', 'a data file, JSON array of objects or CSV: one iteration per row')
     .option('-n, --iteration-count <n>', 'number of iterations (default: the data rows, or 1)')
     .option('--max-steps <n>', 'stop a run whose setNextRequest calls jump more than N times in one iteration (default 1000)')
@@ -55,14 +55,15 @@ export function registerRun(program: Command, setExit: (code: number) => void): 
     .option('--export-collection <file>', 'write the collection with its variables as the run ended (Postman JSON, owner-only)');
   addRunOptions(cmd).action(async (file: string, raw: RawCollectionRunOptions) => {
     const opts = runOptionsOf(raw);
+    const folders = raw.folder ?? [];
     const iterationCount = positiveInteger('--iteration-count', raw.iterationCount, '3');
     const maxSteps = positiveInteger('--max-steps', raw.maxSteps, '5000');
-    const envVars = parseKeyValues('--env-var', raw.envVar);
-    const globalVars = parseKeyValues('--global-var', raw.globalVar);
+    const envVars = parseKeyValues('--env-var', raw.envVar ?? []);
+    const globalVars = parseKeyValues('--global-var', raw.globalVar ?? []);
     const collection = readCollectionFile(file);
-    if (raw.folder.length > 0) {
+    if (folders.length > 0) {
       try {
-        checkFolders(collection, raw.folder);
+        checkFolders(collection, folders);
       } catch (e) {
         if (!(e instanceof FolderSelectionError)) throw e;
         throw new SfcheckError('SFCHECK_USAGE', `--folder: ${e.message}`, 'give --folder the name (or id) of a folder or request of the collection; names are case-sensitive');
@@ -76,7 +77,7 @@ export function registerRun(program: Command, setExit: (code: number) => void): 
       collection,
       ...(environment ? { environment } : {}),
       ...(globals ? { globals } : {}),
-      ...(raw.folder.length > 0 ? { folders: raw.folder } : {}),
+      ...(folders.length > 0 ? { folders } : {}),
       ...(iterationData ? { iterationData } : {}),
       ...(iterationCount !== undefined ? { iterationCount } : {}),
       ...(maxSteps !== undefined ? { maxSteps } : {}),
