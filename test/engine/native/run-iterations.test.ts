@@ -94,6 +94,16 @@ describe('native engine: iterations and iteration data (agrees with newman)', fu
     expect(newman).to.deep.equal(native);
   });
 
+  it('local variables (pm.variables.set) live on across requests and iterations, as in postman-runtime', async () => {
+    const col = collection([
+      item('a', { method: 'GET', url: `${server.base}/a` }, tests("pm.test('a sees ' + pm.variables.get('l'), () => {}); pm.variables.set('l', 'it' + pm.info.iteration);")),
+      item('b', { method: 'GET', url: `${server.base}/b` }, prerequest("pm.test('b sees ' + pm.variables.get('l'), () => {});")),
+    ]);
+    const { native, newman } = await runBoth(server, { collection: col, iterationCount: 2 });
+    expect(native.requests.map((r) => r.tests[0]?.[0])).to.deep.equal(['a sees undefined', 'b sees it0', 'a sees it0', 'b sees it1']);
+    expect(newman).to.deep.equal(native);
+  });
+
   it('reports the planned total to the listener and numbers requests across iterations', async () => {
     const col = collection([item('one', { method: 'GET', url: `${server.base}/l1` }), item('two', { method: 'GET', url: `${server.base}/l2` })]);
     const events: string[] = [];
