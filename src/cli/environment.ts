@@ -125,16 +125,23 @@ export function withValues(base: EnvironmentInput, values: Partial<Record<EnvKey
   return { name: base.name, values: out };
 }
 
-/** A Postman environment file (v2 JSON, or v3 `*.environment.yaml`), checked enough to give a clear error. */
-export function readEnvironmentFile(path: string): EnvironmentInput {
-  if (/\.ya?ml$/i.test(path)) return (require('./v3') as typeof import('./v3')).readV3Environment(path);
-  const doc = readJson(path, 'environment file') as { name?: unknown; values?: unknown; info?: unknown; item?: unknown };
+/**
+ * A Postman environment file (v2 JSON, or v3 `*.environment.yaml`), checked enough to give a clear error. With
+ * `kind: 'globals'`, a Postman globals file (the same shape: {name, values}).
+ */
+export function readEnvironmentFile(path: string, kind: 'environment' | 'globals' = 'environment'): EnvironmentInput {
+  if (kind === 'environment' && /\.ya?ml$/i.test(path)) return (require('./v3') as typeof import('./v3')).readV3Environment(path);
+  const doc = readJson(path, `${kind} file`) as { name?: unknown; values?: unknown; info?: unknown; item?: unknown };
   if (!doc || typeof doc !== 'object' || !Array.isArray(doc.values)) {
     const looksLikeCollection = doc && typeof doc === 'object' && ('item' in doc || 'info' in doc);
     throw new SfcheckError(
       'SFCHECK_BAD_ENVIRONMENT',
-      `${path} is not a Postman environment${looksLikeCollection ? ' (it looks like a collection)' : ''}: it has no "values" array`,
-      looksLikeCollection ? 'pass the collection as the COLLECTION argument and an environment with -e' : 'export the environment from Postman (Environments > ⋯ > Export)',
+      `${path} is not a Postman ${kind === 'globals' ? 'globals file' : 'environment'}${looksLikeCollection ? ' (it looks like a collection)' : ''}: it has no "values" array`,
+      looksLikeCollection
+        ? `pass the collection as the COLLECTION argument and ${kind === 'globals' ? 'globals with -g' : 'an environment with -e'}`
+        : kind === 'globals'
+          ? 'export the globals from Postman (Environments > Globals > ⋯ > Export)'
+          : 'export the environment from Postman (Environments > ⋯ > Export)',
     );
   }
   const values = (doc.values as Array<Record<string, unknown>>).map((v, i) => {
@@ -149,4 +156,30 @@ export function readEnvironmentFile(path: string): EnvironmentInput {
     };
   });
   return { name: typeof doc.name === 'string' ? doc.name : path, values };
+}
+
+/**
+ * --env-var / --global-var KEY=VALUE (repeatable, as newman): parsed in order, split at the first "=" (the value may
+ * hold more). A later pair of the same key wins.
+ */
+export function parseKeyValues(flag: string, pairs: readonly string[]): Array<{ key: string; value: string }> {
+  return pairs.map((pair) => {
+    const eq = pair.indexOf('=');
+    if (eq <= 0) {
+      throw new SfcheckError('SFCHECK_USAGE', `${flag} expects KEY=VALUE, got "${pair}"`, `e.g. ${flag} instance_url=https://example.my.salesforce.com`);
+    }
+    return { key: pair.slice(0, eq), value: pair.slice(eq + 1) };
+  });
+}
+
+/** Sets the pairs on a scope (newman's VariableScope#set: an existing key keeps its place and type, a new one is added). */
+export function withPairs(base: EnvironmentInput | undefined, name: string, pairs: ReadonlyArray<{ key: string; value: string }>): EnvironmentInput | undefined {
+  if (pairs.length === 0) return base;
+  const values = (base?.values ?? []).map((v) => ({ ...v }));
+  for (const { key, value } of pairs) {
+    const found = values.filter((v) => v.key === key && v.enabled !== false).pop();
+    if (found) found.value = value;
+    else values.push({ key, value, type: 'default', enabled: true });
+  }
+  return { name: base?.name ?? name, values };
 }

@@ -8,6 +8,18 @@ import { Redactor, reporterFactory, ttyProgress, type Reporter, type ReportExpor
 export interface ExecuteOptions {
   collection: unknown;
   environment?: EnvironmentInput;
+  /** -g FILE and --global-var. */
+  globals?: EnvironmentInput;
+  /** --folder (repeatable), checked against the collection beforehand. */
+  folders?: string[];
+  /** -d FILE, parsed. */
+  iterationData?: Array<Record<string, unknown>>;
+  /** -n. */
+  iterationCount?: number;
+  /** --max-steps: the setNextRequest loop guard. */
+  maxSteps?: number;
+  /** --working-dir: base folder of file references in bodies. */
+  workingDir?: string;
   engine: string;
   reporters: string[];
   outDir: string;
@@ -36,7 +48,12 @@ export function parseReporters(list: string): string[] {
   return [...new Set(names)];
 }
 
+/** RunResult.error.code of a run the setNextRequest loop guard stopped (src/engine/native/flow.ts). */
+const FLOW_LOOP_CODE = 'SFCHECK_FLOW_LOOP';
+
 export function exitCodeOf(run: CheckedRun): ExitCode {
+  // A collection whose setNextRequest calls never end is bad input, whatever the requests did.
+  if (run.error?.code === FLOW_LOOP_CODE) return EXIT.USAGE;
   return run.summary.verdict === 'passed' ? EXIT.OK : run.summary.verdict === 'failed' ? EXIT.CHECK_FAILED : EXIT.RUNTIME;
 }
 
@@ -44,6 +61,7 @@ export async function execute(opts: ExecuteOptions): Promise<ExecuteResult> {
   const engine = engineByName(opts.engine);
   const redactor = new Redactor().addProcessSecrets();
   if (opts.environment) redactor.addVariables(opts.environment.values);
+  if (opts.globals) redactor.addVariables(opts.globals.values);
   const write = opts.write ?? ((line: string) => process.stdout.write(`${line}\n`));
   const completed: RequestResult[] = [];
   const progress = opts.progress && !opts.write ? ttyProgress(process.stdout) : undefined;
@@ -76,7 +94,17 @@ export async function execute(opts: ExecuteOptions): Promise<ExecuteResult> {
   try {
     const outcome = await Promise.race([
       engine.run(
-        { collection: opts.collection, ...(opts.environment ? { environment: opts.environment } : {}), ...(opts.timeoutRequestMs ? { timeoutRequestMs: opts.timeoutRequestMs } : {}) },
+        {
+          collection: opts.collection,
+          ...(opts.environment ? { environment: opts.environment } : {}),
+          ...(opts.globals ? { globals: opts.globals } : {}),
+          ...(opts.folders?.length ? { folders: opts.folders } : {}),
+          ...(opts.iterationData ? { iterationData: opts.iterationData } : {}),
+          ...(opts.iterationCount !== undefined ? { iterationCount: opts.iterationCount } : {}),
+          ...(opts.maxSteps !== undefined ? { maxSteps: opts.maxSteps } : {}),
+          ...(opts.workingDir ? { workingDir: opts.workingDir } : {}),
+          ...(opts.timeoutRequestMs ? { timeoutRequestMs: opts.timeoutRequestMs } : {}),
+        },
         listener,
       ),
       signals.signal,

@@ -19,6 +19,8 @@ import {
   type VariableValue,
 } from './result';
 import { countRequests, collectionInfo, unresolvedWarnings } from './collection-info';
+import { checkFolders, FolderSelectionError } from './native/folders';
+import { DEFAULT_MAX_STEPS, FLOW_LOOP_CODE, inContractOrder, iterationCountOf, loopMessage, selectedCount } from './native/flow';
 
 /* Minimal structural views of the postman-collection objects newman hands to its event listeners. */
 interface PmList<T> {
@@ -41,6 +43,7 @@ interface PmVariable {
 interface PmItem {
   id: string;
   name: string;
+  request?: { method?: string; url?: { toString(): string } };
   parent?(): PmItem | undefined;
   protocolProfileBehavior?: { disableBodyPruning?: boolean };
 }
@@ -60,6 +63,15 @@ interface PmResponse {
 interface Cursor {
   ref: string;
   iteration: number;
+  position: number;
+}
+interface Visualizer {
+  template?: unknown;
+  data?: unknown;
+}
+/** The runtime's Run, handed over with newman's start event. */
+interface RuntimeRun {
+  abort(): void;
 }
 interface NewmanError extends Error {
   code?: string;
@@ -126,7 +138,7 @@ function enabledOnly(env: EnvironmentInput | undefined): EnvironmentInput | unde
 function variablesOf(list: PmList<PmVariable> | undefined, input?: EnvironmentInput): VariableValue[] {
   const secret = new Set((input?.values ?? []).filter((v) => v.type === 'secret').map((v) => v.key));
   return listOf(list)
-    .filter((v) => !v.disabled)
+    .filter((v) => !v.disabled && typeof v.key === 'string')
     .map((v) => ({
       key: v.key,
       value: v.value === undefined || v.value === null ? '' : String(v.value),
@@ -145,12 +157,38 @@ function errorKind(err: NewmanError): 'timeout' | 'network' {
   return code === 'ETIMEDOUT' || code === 'ESOCKETTIMEDOUT' || /timeout/i.test(err.message) ? 'timeout' : 'network';
 }
 
+const SKIP_REASON = 'pm.execution.skipRequest()';
+
+function emptyRun(input: RunInput, info: { id: string; name: string }, started: number, message: string): RunResult {
+  return {
+    engine: 'newman',
+    collection: info,
+    ...(input.environment ? { environment: input.environment.name } : {}),
+    startedAt: new Date(started).toISOString(),
+    durationMs: Date.now() - started,
+    iterations: iterationCountOf(input),
+    requests: [],
+    warnings: [],
+    error: { kind: 'engine', message },
+    variables: { environment: [], collection: [], globals: [] },
+  };
+}
+
 export const newmanEngine: Engine = {
   name: 'newman',
   run(input: RunInput, listener: RunListener = {}): Promise<RunResult> {
     const info = collectionInfo(input.collection);
-    const total = countRequests(input.collection);
+    const iterations = iterationCountOf(input);
     const started = Date.now();
+    // The same check and message as the native engine (newman's own says "Invalid entrypoint").
+    let selectionError: string | undefined;
+    try {
+      checkFolders(input.collection, input.folders ?? []);
+    } catch (e) {
+      if (!(e instanceof FolderSelectionError)) throw e;
+      selectionError = e.message;
+    }
+    const total = selectionError ? 0 : (input.folders?.length ? selectedCount(input.collection, input.folders) : countRequests(input.collection)) * iterations;
     const results: RequestResult[] = [];
     const open = new Map<string, RequestResult>();
     // newman's summary keeps the collection's variables as they were; scripts change a copy, which every script
@@ -169,7 +207,20 @@ export const newmanEngine: Engine = {
         }
       };
     let index = 0;
+    // setNextRequest bookkeeping (./native/flow.ts): newman has no loop guard, so the engine counts jumps and aborts.
+    const sent = new Set<string>();
+    const visualizers = new Map<string, { prerequest?: Visualizer; test?: Visualizer }>();
+    const maxSteps = input.maxSteps ?? DEFAULT_MAX_STEPS;
+    let runtime: RuntimeRun | undefined;
+    let last = { iteration: -1, position: -1, name: '' };
+    let jumps = 0;
+    let loopError: string | undefined;
     listener.onRunStart?.({ engine: 'newman', collection: info.name, total });
+    if (selectionError) {
+      const run = emptyRun(input, info, started, selectionError);
+      listener.onRunEnd?.(run);
+      return Promise.resolve(run);
+    }
 
     return new Promise<RunResult>((resolve, reject) => {
       const emitter = newman.run(
@@ -178,6 +229,10 @@ export const newmanEngine: Engine = {
           // newman resolves enabled:false values (Postman does not): hand it only the enabled ones.
           environment: enabledOnly(input.environment) as never,
           globals: enabledOnly(input.globals) as never,
+          ...(input.folders?.length ? { folder: [...input.folders] as never } : {}),
+          ...(input.iterationData ? { iterationData: input.iterationData as never } : {}),
+          ...(input.iterationCount !== undefined ? { iterationCount: input.iterationCount } : {}),
+          ...(input.workingDir ? { workingDir: input.workingDir } : {}),
           reporters: [],
           timeoutRequest: input.timeoutRequestMs ?? DEFAULT_REQUEST_TIMEOUT_MS,
           timeoutScript: input.scriptTimeoutMs ?? DEFAULT_SCRIPT_TIMEOUT_MS,
@@ -200,7 +255,7 @@ export const newmanEngine: Engine = {
             ...(input.environment ? { environment: input.environment.name } : {}),
             startedAt: new Date(started).toISOString(),
             durationMs: Date.now() - started,
-            iterations: 1,
+            iterations,
             requests: results,
             warnings: unresolvedWarnings(results),
             variables: {
@@ -209,7 +264,8 @@ export const newmanEngine: Engine = {
               globals: variablesOf(s?.globals?.values, input.globals),
             },
           };
-          if (err) run.error = { kind: 'engine', message: err.message };
+          if (loopError) run.error = { kind: 'engine', code: FLOW_LOOP_CODE, message: loopError };
+          else if (err) run.error = { kind: 'engine', message: err.message };
           else if (mappingError) run.error = { kind: 'engine', message: `sfcheck could not read a newman event: ${mappingError.message}` };
           for (const w of run.warnings) listener.onWarning?.(w);
           listener.onRunEnd?.(run);
@@ -217,7 +273,19 @@ export const newmanEngine: Engine = {
         },
       ) as unknown as EventEmitter;
 
+      emitter.on('start', guard((_err: unknown, o: { run?: RuntimeRun }) => {
+        runtime = o.run;
+      }));
+
       emitter.on('beforeItem', guard((_err: unknown, o: { item: PmItem; cursor: Cursor }) => {
+        if (loopError) return;
+        if (o.cursor.iteration !== last.iteration) jumps = 0;
+        else if (o.cursor.position !== last.position + 1 && ++jumps > maxSteps) {
+          loopError = loopMessage(maxSteps, o.cursor.iteration, last.name, o.item.name);
+          runtime?.abort();
+          return;
+        }
+        last = { iteration: o.cursor.iteration, position: o.cursor.position, name: o.item.name };
         const r: RequestResult = {
           id: o.item.id,
           name: o.item.name,
@@ -239,6 +307,7 @@ export const newmanEngine: Engine = {
         guard((err: NewmanError | null, o: { request?: PmRequest; response?: PmResponse; cursor: Cursor }) => {
           const r = open.get(o.cursor.ref);
           if (!r) return;
+          sent.add(o.cursor.ref);
           if (o.request) {
             const method = o.request.method.toUpperCase();
             const body = bodyText(o.request, PRUNED.has(method) && !unpruned.has(o.cursor.ref));
@@ -283,10 +352,20 @@ export const newmanEngine: Engine = {
         'script',
         guard((
           err: NewmanError | null,
-          o: { event?: { listen?: string }; cursor: Cursor; execution?: { collectionVariables?: { values?: PmList<PmVariable> } } },
+          o: {
+            event?: { listen?: string };
+            cursor: Cursor;
+            execution?: { collectionVariables?: { values?: PmList<PmVariable> }; return?: { visualizer?: Visualizer } };
+          },
         ) => {
           const scope = o.execution?.collectionVariables?.values;
           if (scope) collectionScope = scope;
+          const vis = o.execution?.return?.visualizer;
+          if (vis && typeof vis.template === 'string') {
+            const held = visualizers.get(o.cursor.ref) ?? {};
+            held[o.event?.listen === 'prerequest' ? 'prerequest' : 'test'] = vis;
+            visualizers.set(o.cursor.ref, held);
+          }
           const r = open.get(o.cursor.ref);
           if (!r || !err) return;
           const phase = o.event?.listen === 'prerequest' ? 'prerequest' : 'test';
@@ -294,13 +373,23 @@ export const newmanEngine: Engine = {
         }),
       );
 
-      emitter.on('item', guard((_err: unknown, o: { cursor: Cursor }) => {
+      emitter.on('item', guard((_err: unknown, o: { cursor: Cursor; item: PmItem }) => {
         const r = open.get(o.cursor.ref);
         if (!r) return;
         open.delete(o.cursor.ref);
         unpruned.delete(o.cursor.ref);
+        // An item without a request event was skipped by pm.execution.skipRequest() (newman says nothing more).
+        if (!sent.delete(o.cursor.ref)) {
+          r.skipped = { reason: SKIP_REASON };
+          // As the native engine shows an unsent request: its method and URL as written.
+          r.request = { method: (o.item.request?.method ?? 'GET').toUpperCase(), url: o.item.request?.url?.toString() ?? '', headers: [] };
+        }
+        const held = visualizers.get(o.cursor.ref);
+        visualizers.delete(o.cursor.ref);
+        const vis = held?.test ?? held?.prerequest;
+        if (vis) r.visualizer = vis.data === undefined ? { template: String(vis.template) } : { template: String(vis.template), data: vis.data };
         r.durationMs = Date.now() - started - r.startedAtMs;
-        results.push(r);
+        results.push(inContractOrder(r));
         listener.onRequestEnd?.(r, { index, total });
         index += 1;
       }));

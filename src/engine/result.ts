@@ -157,6 +157,11 @@ export interface RunInput {
   iterationData?: Array<Record<string, unknown>>;
   /** Number of iterations (-n); default: the number of data rows, or 1. */
   iterationCount?: number;
+  /**
+   * Guard against circular setNextRequest (newman has none): at most this many jumps (moves to any request but the
+   * next one) per iteration, then the run stops with an error coded SFCHECK_FLOW_LOOP. Default 1000.
+   */
+  maxSteps?: number;
   /** Base folder for file references in bodies (formdata src, file src); default: the current directory. */
   workingDir?: string;
   /** Native engine only: retries on 429/503/connection errors for idempotent and token requests (default 2). */

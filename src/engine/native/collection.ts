@@ -18,7 +18,12 @@ export interface ProtocolProfile {
 }
 
 export interface FlatItem {
+  /** The item's id, else a path-based one (for the result tree). */
   id: string;
+  /** The id the collection gives the item (`id`, else `_postman_id`), for --folder and setNextRequest look-ups. */
+  ownId?: string;
+  /** Tree nodes (./folders.ts) of the item's folders, outermost first, then of the item itself. */
+  nodes: number[];
   name: string;
   /** Folder names then the item name. */
   path: string[];
@@ -30,11 +35,22 @@ export interface FlatItem {
   profile: ProtocolProfile;
 }
 
+/** A folder or request of the collection, in document order, for --folder look-ups. */
+export interface TreeNode {
+  /** Pre-order number, the same in FlatItem.nodes. */
+  node: number;
+  id?: string;
+  name: string;
+  /** Folders only. */
+  children?: TreeNode[];
+}
+
 export interface FlatCollection {
   id: string;
   name: string;
   variables: unknown;
   items: FlatItem[];
+  tree: TreeNode[];
 }
 
 export class CollectionShapeError extends Error {
@@ -57,21 +73,44 @@ export function flattenCollection(collection: unknown): FlatCollection {
   if (!Array.isArray(collection['item'])) throw new CollectionShapeError('the collection has no "item" array');
   const root: Level = { name: '', auth: collection['auth'], events: collection['event'], profile: collection['protocolProfileBehavior'] };
   const items: FlatItem[] = [];
-  walk(collection['item'] as unknown[], [root], items);
+  const tree: TreeNode[] = [];
+  walk(collection['item'] as unknown[], [root], items, { tree, ancestors: [], next: 0 });
   return {
     id: typeof info['_postman_id'] === 'string' ? info['_postman_id'] : '',
     name: typeof info['name'] === 'string' ? info['name'] : '',
     variables: collection['variable'],
     items,
+    tree,
   };
 }
 
-function walk(list: unknown[], levels: Level[], out: FlatItem[]): void {
+interface TreeState {
+  /** Where this level's nodes go. */
+  tree: TreeNode[];
+  /** Node numbers of the enclosing folders. */
+  ancestors: number[];
+  /** Shared counter (pre-order). */
+  next: number;
+}
+
+/** `id`, else `_postman_id` (postman-collection's Property#id), when it is a non-empty string. */
+function ownIdOf(entry: Obj): string | undefined {
+  const id = typeof entry['id'] === 'string' && entry['id'] !== '' ? entry['id'] : entry['_postman_id'];
+  return typeof id === 'string' && id !== '' ? id : undefined;
+}
+
+function walk(list: unknown[], levels: Level[], out: FlatItem[], state: TreeState): void {
   for (const entry of list) {
     if (!isObj(entry)) continue;
     const name = typeof entry['name'] === 'string' ? entry['name'] : '';
+    const ownId = ownIdOf(entry);
+    const node: TreeNode = { node: state.next++, name, ...(ownId !== undefined ? { id: ownId } : {}) };
+    state.tree.push(node);
     if (Array.isArray(entry['item'])) {
-      walk(entry['item'] as unknown[], [...levels, { name, auth: entry['auth'], events: entry['event'], profile: entry['protocolProfileBehavior'] }], out);
+      node.children = [];
+      const inner: TreeState = { tree: node.children, ancestors: [...state.ancestors, node.node], next: state.next };
+      walk(entry['item'] as unknown[], [...levels, { name, auth: entry['auth'], events: entry['event'], profile: entry['protocolProfileBehavior'] }], out, inner);
+      state.next = inner.next;
       continue;
     }
     const rawRequest = entry['request'];
@@ -83,6 +122,8 @@ function walk(list: unknown[], levels: Level[], out: FlatItem[]): void {
     const id = typeof entry['id'] === 'string' ? entry['id'] : typeof entry['_postman_id'] === 'string' ? entry['_postman_id'] : [...folders, name].join('/');
     out.push({
       id,
+      ...(ownId !== undefined ? { ownId } : {}),
+      nodes: [...state.ancestors, node.node],
       name,
       path: [...folders, name],
       request,

@@ -5,7 +5,7 @@
 import type { RequestResult, TestOutcome } from '../result';
 import { SandboxUnavailable, type Sandbox } from './sandbox/host';
 import type { Pairs, ScopesPayload, ScriptInput, ScriptRequest, ScriptResponse } from './sandbox/protocol';
-import { SCOPE_ORDER, type Scopes } from './variables';
+import { SCOPE_ORDER, type ScopeName, type Scopes } from './variables';
 
 export interface PhaseInput {
   phase: 'prerequest' | 'test';
@@ -21,8 +21,19 @@ export interface PhaseInput {
   body?: string | Buffer;
 }
 
-export async function runPhase(sandbox: Sandbox, scopes: Scopes, input: PhaseInput, result: RequestResult): Promise<void> {
+/** What the scripts of one phase asked of the run loop (postman-runtime's reading of each execution's return). */
+export interface PhaseFlow {
+  /** Present when a script called setNextRequest: the last call of the phase wins. */
+  nextRequest?: { value: string | null };
+  /** pm.execution.skipRequest() (prerequest only): the phase's later scripts did not run either. */
+  skip: boolean;
+  /** pm.visualizer.set() of the phase's last script that set one. */
+  visualizer?: { template: string; data?: unknown };
+}
+
+export async function runPhase(sandbox: Sandbox, scopes: Scopes, input: PhaseInput, result: RequestResult): Promise<PhaseFlow> {
   const { sources } = input;
+  const flow: PhaseFlow = { skip: false };
   for (let i = 0; i < sources.length; i++) {
     const scriptInput: ScriptInput = {
       ...input.base,
@@ -38,7 +49,7 @@ export async function runPhase(sandbox: Sandbox, scopes: Scopes, input: PhaseInp
     } catch (err) {
       if (!(err instanceof SandboxUnavailable)) throw err;
       result.errors.push({ kind: 'engine', message: `script sandbox unavailable: ${err.message}` });
-      return;
+      return flow;
     }
     if (!run.ok) {
       for (const t of run.tests) result.tests.push(outcome(t));
@@ -52,7 +63,17 @@ export async function runPhase(sandbox: Sandbox, scopes: Scopes, input: PhaseInp
       if (changed) scopes[scope].replaceWith(changed.map((p) => [p[0], p.length > 1 ? p[1] : undefined] as const));
     }
     if (output.error) result.errors.push({ kind: 'script', phase: input.phase, message: `${output.error.name}: ${output.error.message}` });
+    if (output.nextRequest !== undefined) flow.nextRequest = { value: typeof output.nextRequest === 'string' || output.nextRequest === null ? output.nextRequest : String(output.nextRequest) };
+    if (output.visualizer && typeof output.visualizer.template === 'string') {
+      flow.visualizer = output.visualizer.data === undefined ? { template: output.visualizer.template } : { template: output.visualizer.template, data: output.visualizer.data };
+    }
+    // postman-runtime runs none of the phase's later scripts once one asked to skip the request.
+    if (input.phase === 'prerequest' && output.skipRequest === true) {
+      flow.skip = true;
+      break;
+    }
   }
+  return flow;
 }
 
 function outcome(t: { name: string; passed: boolean; skipped: boolean; message?: string; errorName?: string }): TestOutcome {
@@ -63,6 +84,8 @@ function outcome(t: { name: string; passed: boolean; skipped: boolean; message?:
 }
 
 function payload(scopes: Scopes): ScopesPayload {
-  const pairs = (name: keyof Scopes): Pairs => scopes[name].pairs().map(([k, v]) => (v === undefined ? [k] : [k, v]));
-  return { globals: pairs('globals'), collection: pairs('collection'), environment: pairs('environment'), local: pairs('local') };
+  const pairs = (name: ScopeName): Pairs => scopes[name].pairs().map(([k, v]) => (v === undefined ? [k] : [k, v]));
+  const out: ScopesPayload = { globals: pairs('globals'), collection: pairs('collection'), environment: pairs('environment'), local: pairs('local') };
+  if (scopes.data) out.data = [...scopes.data].map(([k, v]): [string, unknown] | [string] => (v === undefined ? [k] : [k, v]));
+  return out;
 }

@@ -1,14 +1,15 @@
 /**
  * Variable scopes and `{{name}}` substitution, following postman-collection's semantics:
- * local < data < environment < collection < globals (first match wins, looking in that order),
+ * local, then the iteration's data row, environment, collection, globals (first match wins, looking in that order),
  * the last enabled duplicate of a key wins, nested references resolve (at most 19 passes), and
  * unresolved references are left in place (newman sends them as they are).
  */
 import { randomInt, randomUUID } from 'node:crypto';
 import type { VariableValue } from '../result';
 
+/** The scopes scripts can change (the data row is read-only). */
 export type ScopeName = 'local' | 'environment' | 'collection' | 'globals';
-/** Lookup order, highest precedence first (there is no data file yet). */
+/** Lookup order of the writable scopes, highest precedence first; the data row sits between local and environment. */
 export const SCOPE_ORDER: readonly ScopeName[] = ['local', 'environment', 'collection', 'globals'];
 
 export type VariableType = VariableValue['type'];
@@ -38,7 +39,8 @@ export class VariableStore {
       if (!def || typeof def !== 'object') continue;
       const d = def as VariableDefinition;
       if (d.enabled === false || d.disabled === true) continue;
-      const rawKey = d.key ?? d.id;
+      // postman-collection indexes variables by `key` only: a v2.0 variable with just an `id` is never resolved.
+      const rawKey = d.key;
       if (typeof rawKey !== 'string' || rawKey === '') continue;
       // Only "secret" matters downstream (redaction); everything else is reported as "default", as the newman engine does.
       const type: VariableType = d.type === 'secret' ? 'secret' : 'default';
@@ -79,7 +81,16 @@ export class VariableStore {
   }
 }
 
-export type Scopes = Record<ScopeName, VariableStore>;
+/**
+ * The writable scopes, plus the current iteration's data row (-d): a plain object in postman-runtime, so a key whose
+ * value is null or undefined stays unresolved (and hides the scopes below it), as there.
+ */
+export type Scopes = Record<ScopeName, VariableStore> & { data?: ReadonlyMap<string, unknown> };
+
+/** A data row as a Map (no key can reach a prototype), in the row's key order. */
+export function dataRow(row: Record<string, unknown> | undefined): ReadonlyMap<string, unknown> {
+  return new Map(row && typeof row === 'object' ? Object.entries(row) : []);
+}
 
 /** postman-collection's Variable#toString: null -> "null", undefined -> "", anything else String(). */
 export function stringifyValue(value: unknown): string {
@@ -106,6 +117,10 @@ const MAX_PASSES = 19;
 /** The resolved string value of a variable name across scopes, or undefined when no scope defines it. */
 export function lookup(scopes: Scopes, name: string): string | undefined {
   for (const scope of SCOPE_ORDER) {
+    if (scope === 'environment' && scopes.data?.has(name)) {
+      const value = scopes.data.get(name);
+      return value === null || value === undefined ? undefined : stringifyValue(value);
+    }
     const store = scopes[scope];
     if (store.has(name)) return stringifyValue(store.get(name));
   }
