@@ -99,10 +99,11 @@ export function compareViews(collection: string, newman: RunView, native: RunVie
   return { requests, run };
 }
 
+/** "*" matches any run of characters; everything else literally. */
 function matches(pattern: string, value: string): boolean {
-  if (pattern === '*') return true;
-  if (pattern.endsWith('*')) return value.startsWith(pattern.slice(0, -1));
-  return pattern === value;
+  if (!pattern.includes('*')) return pattern === value;
+  const re = new RegExp(`^${pattern.split('*').map((p) => p.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`);
+  return re.test(value);
 }
 
 type Entry = Pick<AllowEntry, 'collection' | 'request' | 'field'>;

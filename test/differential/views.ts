@@ -109,18 +109,20 @@ function errorView(e: RequestResult['errors'][number], masks: readonly Mask[]): 
 
 function requestFields(r: RequestResult, masks: readonly Mask[]): Record<string, string | string[]> {
   const m = (s: string): string => mask(s, masks);
+  // A request that was not sent (skipRequest, a stopped run) has no method, URL, headers or body to compare.
+  const notSent = r.skipped !== undefined || (r.request.method === '' && r.request.url === '');
   const reported = r.request.headers.filter((h) => !NOT_COMPARED_REPORTED.has(h.key.toLowerCase())).map((h): [string, string] => [h.key, m(h.value)]);
   return {
-    method: r.request.method,
-    url: m(r.request.url),
-    headers: sortedHeaders(reported),
+    method: notSent ? '(not sent)' : r.request.method,
+    url: notSent ? '(not sent)' : m(r.request.url),
+    headers: notSent ? [] : sortedHeaders(reported),
     // Zero bytes and no body are the same on the wire.
-    body: r.request.body === undefined || r.request.body === '' ? '(none)' : m(unboundary(r.request.body, boundaryOf(r.request.headers.map((h) => [h.key, h.value])))),
+    body: notSent || r.request.body === undefined || r.request.body === '' ? '(none)' : m(unboundary(r.request.body, boundaryOf(r.request.headers.map((h) => [h.key, h.value])))),
     status: r.response ? String(r.response.code) : '(no response)',
     tests: r.tests.map((t) => `${t.skipped ? 'skipped' : t.passed ? 'passed' : 'failed'}: ${m(t.name)}`),
     'test messages': r.tests.filter((t) => t.message !== undefined).map((t) => `${m(t.name)}: ${m(t.message ?? '')}`),
     errors: r.errors.map((e) => errorView(e, masks)),
-    skipped: r.skipped ? 'skipped' : 'run',
+    skipped: notSent ? 'not sent' : 'sent',
     visualizer: r.visualizer ? m(JSON.stringify(r.visualizer)) : '(none)',
   };
 }

@@ -101,4 +101,7 @@ export const visualizer: CorpusCase = {
     ]),
     environment: env('visualizer', { echo: infra.echo.url }),
   }),
+  // Neither engine's tree had the visualizer when this was written: each side must show it.
+  oracle: ({ result }) => (result.requests[0]?.visualizer?.template === '<p>{{method}}</p>' ? [] : ['the newman engine does not keep pm.visualizer.set in the tree']),
+  nativeCheck: ({ result }) => (result.requests[0]?.visualizer?.template === '<p>{{method}}</p>' ? [] : ['the native engine does not keep pm.visualizer.set in the tree']),
 };

@@ -9,7 +9,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { StartedEmulator } from '../../../src/emulator';
-import type { EnvironmentInput } from '../../../src/engine';
+import type { EnvironmentInput, RunResult } from '../../../src/engine';
 import { ROOT } from '../../helpers';
 import type { CorpusCase, Infra } from '../harness';
 
@@ -56,7 +56,29 @@ async function environment(infra: Infra): Promise<EnvironmentInput> {
   return { name: 'salesforce local', values: Object.entries(values).map(([key, value]) => ({ key, value, type: secret.has(key) ? 'secret' : 'default', enabled: true })) };
 }
 
+/** Every 404 the emulator gave is Salesforce's: a JSON array of {errorCode: NOT_FOUND, message}. */
+function notFoundShape(run: RunResult): string[] {
+  const bad = run.requests.filter((r) => {
+    if (r.response?.code !== 404) return false;
+    try {
+      const body = JSON.parse(r.response.body) as Array<{ errorCode?: string; message?: string }>;
+      return !(Array.isArray(body) && body[0]?.errorCode === 'NOT_FOUND' && typeof body[0]?.message === 'string');
+    } catch {
+      return true;
+    }
+  });
+  return bad.map((r) => `${r.path.join(' / ')}: a 404 that is not Salesforce-shaped: ${r.response?.body.slice(0, 120) ?? ''}`);
+}
+
+/** The Auth requests the emulator serves answer 200 on newman (the environment and credentials are right). */
+const AUTH_OK = ['OAuth Username Password', 'Refresh Token', 'Revoke Token', 'OpenID Connect Discovery Endpoint', 'OpenID Connect Token Introspection Endpoint', 'Salesforce Keys'];
+
+function authServed(run: RunResult): string[] {
+  return AUTH_OK.filter((name) => run.requests.find((r) => r.path[0] === 'Auth' && r.name === name)?.response?.code !== 200).map((name) => `Auth / ${name} did not answer 200 on newman`);
+}
+
 function salesforceCase(name: string, covers: string[], folders?: string[]): CorpusCase {
+  const folderApplied = (run: RunResult): string[] => (!folders || run.requests.every((r) => folders.includes(r.path[0] ?? '')) ? [] : [`--folder ${folders.join(', ')} was not applied by the newman engine`]);
   return {
     name,
     group: 'salesforce',
@@ -64,9 +86,7 @@ function salesforceCase(name: string, covers: string[], folders?: string[]): Cor
     input: async (infra) => ({ collection: salesforceCollection(), environment: await environment(infra), ...(folders ? { folders } : {}) }),
     // Records created by one run are not the other's: Salesforce ids (15/18 characters, key prefix first) by shape.
     masks: [[/\b[a-zA-Z0-9]{3}[0-9][a-zA-Z0-9]{11}(?:[a-zA-Z0-9]{3})?\b/g, '<sf-id>']],
-    ...(folders
-      ? { oracle: ({ result: run }) => (run.requests.every((r) => folders.includes(r.path[0] ?? '')) ? [] : [`--folder ${folders.join(', ')} was not applied by the newman engine`]) }
-      : {}),
+    oracle: ({ result }) => [...folderApplied(result), ...notFoundShape(result), ...(folders?.includes('REST') ? [] : authServed(result))],
   };
 }
 

@@ -116,13 +116,14 @@ export const dynamic: CorpusCase = {
   // The value of every d<i> query parameter is compared by shape only (uuids, dates and epochs are masked by default).
   masks: [
     [/(d4=)\d+/g, '$1<int>'],
-    [/(d5=)[^&"]+/g, '$1<first-name>'],
-    [/(d6=)[^&"]+/g, '$1<email>'],
-    [/(d7=)[a-z0-9]/g, '$1<alnum>'],
-    [/(d8=)(?:true|false)/g, '$1<boolean>'],
-    [/(d9=)[^&"]+/g, '$1<color>'],
-    [/(d10=)[^&"]+/g, '$1<word>'],
-    [/(d11=)[^&"]+/g, '$1<phone>'],
+    // Faker's names, e-mails, colours, words and phone numbers vary in form: "resolved to something" is the shape.
+    [/(d5=)(?!\{\{|%7B)[^&]+/g, '$1<first-name>'],
+    [/(d6=)(?!\{\{|%7B)[^&]+/g, '$1<email>'],
+    [/(d7=)[a-z0-9](?=&)/g, '$1<alnum>'],
+    [/(d8=)(?:true|false)(?=&)/g, '$1<boolean>'],
+    [/(d9=)(?!\{\{|%7B)[^&]+/g, '$1<color>'],
+    [/(d10=)(?!\{\{|%7B)[^&]+/g, '$1<word>'],
+    [/(d11=)(?!\{\{|%7B)[^&]+/g, '$1<phone>'],
   ],
 };
 
