@@ -6,7 +6,7 @@
  */
 import { strict as assert } from 'node:assert';
 import { ALLOW_LIST } from './allow-list';
-import { entryMatches, type CaseComparison, type Classified } from './compare';
+import { agreement, classify, entryMatches, type CaseComparison, type Classified, type Difference } from './compare';
 import { CORPUS } from './corpus';
 import { caseTable } from './format';
 import { compareCase, runCase, startInfra, stopInfra, type Infra } from './harness';
@@ -77,6 +77,29 @@ describe('differential', function () {
       const diff = compareCase(base, { newman: runs.newman, native: { result: altered, wire } });
       const fields = all(diff).map((d) => `${d.request} ${d.field}`).sort();
       assert.deepEqual(fields, ['(run) variables.environment', 'params headers', 'params status', 'params tests', 'params wire.body'].sort());
+    });
+
+    it('sorts differences into allowed, pending and failing; "*" matches any run of characters', () => {
+      const d: Difference = { collection: 'bodies', request: 'formdata', field: 'wire[1].system headers', newman: 'a', native: 'b' };
+      const allow = [{ collection: 'bodies', request: 'formdata', field: 'body', reason: 'r' }];
+      const pending = [{ collection: '*', request: 'form*', field: 'wire*system headers', feature: 'f', branch: 'wire' as const }];
+      assert.equal(classify(d, allow, pending).status, 'pending');
+      assert.equal(classify({ ...d, field: 'body' }, allow, pending).status, 'allowed');
+      assert.equal(classify({ ...d, request: 'raw json' }, allow, pending).status, 'failing');
+      assert.equal(entryMatches({ collection: 'salesforce-*', request: '*', field: 'url' }, { ...d, collection: 'salesforce-rest', field: 'url' }), true);
+      assert.equal(entryMatches({ collection: 'a.b', request: '*', field: '*' }, { ...d, collection: 'axb' }), false, 'dots are literal');
+      const c: CaseComparison = {
+        collection: 'x',
+        group: 'features',
+        requests: [
+          { label: 'ok', differences: [] },
+          { label: 'allowed', differences: [classify({ ...d, field: 'body' }, allow, pending)] },
+          { label: 'pending', differences: [classify(d, allow, pending)] },
+        ],
+        run: [],
+      };
+      assert.deepEqual(agreement(c, 'strict'), { agree: 1, total: 3 });
+      assert.deepEqual(agreement(c, 'allowing'), { agree: 2, total: 3 });
     });
   });
 });

@@ -91,3 +91,26 @@ export const folderSelection: CorpusCase = {
     return names.includes('one') || names.includes('loose') || !names.includes('four') ? [`--folder was not applied by the newman engine: ran ${names.join(', ')}`] : [];
   },
 };
+
+/**
+ * Collection format v1 (`requests` + `order`): newman converts it and runs it; sfcheck refuses it (issue #5 point 1:
+ * `sfcheck run` says to convert it, src/cli/collection.ts; the native engine reports the run as unreadable and runs
+ * nothing) — a deliberate difference, allow-listed.
+ */
+export const formatV1: CorpusCase = {
+  name: 'format-v1',
+  group: 'features',
+  covers: ['collection format v1: refused by sfcheck, converted by newman'],
+  input: (infra) => ({
+    collection: {
+      id: 'differential-format-v1',
+      name: 'format-v1',
+      order: ['v1-one'],
+      folders: [],
+      requests: [{ id: 'v1-one', name: 'v1 request', url: '{{echo}}/v1/one', method: 'GET', headers: 'X-V1: yes\n', data: [], collectionId: 'differential-format-v1' }],
+    },
+    environment: env('v1', { echo: infra.echo.url }),
+  }),
+  oracle: ({ result }) => (result.requests.length === 1 && result.requests[0]?.response?.code === 200 ? [] : ['newman did not run the v1 collection']),
+  nativeCheck: ({ result }) => (result.error && result.requests.length === 0 ? [] : ['the native engine ran a v1 collection instead of refusing it']),
+};

@@ -2,7 +2,7 @@
 import type { CorpusCase } from '../harness';
 import { authTypes } from './auth';
 import { cookies, flowControl, syntaxError, unsupportedApi, visualizer } from './flow';
-import { folderSelection, formatV20, nestedEvents } from './formats';
+import { folderSelection, formatV1, formatV20, nestedEvents } from './formats';
 import { generated } from './generated';
 import { bodies, protocolProfile, urlsAndHeaders } from './request-shape';
 import { salesforce } from './salesforce';
@@ -10,6 +10,7 @@ import { legacyApi, libraries, pmApi, sendRequest, sendRequestPromise } from './
 import { dynamic, envVar, iterations, precedence, unresolved } from './variables';
 
 export const CORPUS: readonly CorpusCase[] = [
+  formatV1,
   formatV20,
   nestedEvents,
   folderSelection,
