@@ -277,7 +277,7 @@ function readOutput(raw: string): ScriptOutput | undefined {
     return undefined;
   }
   if (!parsed || typeof parsed !== 'object') return undefined;
-  const o = parsed as { tests?: unknown; error?: unknown; scopes?: unknown };
+  const o = parsed as { tests?: unknown; error?: unknown; scopes?: unknown; nextRequest?: unknown; skipRequest?: unknown; visualizer?: unknown };
   const tests: ScriptTest[] = [];
   if (Array.isArray(o.tests)) {
     for (const t of o.tests as unknown[]) {
@@ -298,6 +298,16 @@ function readOutput(raw: string): ScriptOutput | undefined {
     const s = o.scopes as Record<string, unknown>;
     for (const name of ['globals', 'collection', 'environment', 'local'] as const) {
       if (Object.prototype.hasOwnProperty.call(s, name) && Array.isArray(s[name])) output.scopes[name] = readPairs(s[name] as unknown[]);
+    }
+  }
+  if (o.nextRequest === null || typeof o.nextRequest === 'string') output.nextRequest = o.nextRequest;
+  if (o.skipRequest === true) output.skipRequest = true;
+  if (o.visualizer && typeof o.visualizer === 'object') {
+    const v = o.visualizer as Record<string, unknown>;
+    if (typeof v['template'] === 'string') {
+      output.visualizer = { template: v['template'] };
+      if (v['data'] !== undefined) output.visualizer.data = v['data'];
+      if (v['options'] !== undefined) output.visualizer.options = v['options'];
     }
   }
   return output;

@@ -37,7 +37,16 @@ export function sandboxMain(
     json: { parse: (text: unknown) => unknown; legacyJSON: unknown },
     messages: { request: (input: any) => any; response: (input: any) => any },
     log: (test: unknown) => void,
-  ) => (input: any, out: any) => { args: unknown[]; response: unknown; describe: (e: unknown) => { name: string; message: string }; finish: () => void },
+  ) => (
+    input: any,
+    out: any,
+  ) => {
+    args: unknown[];
+    response: unknown;
+    describe: (e: unknown) => { name: string; message: string };
+    escaped: (e: unknown) => { name: string; message: string } | undefined;
+    finish: () => void;
+  },
 ): void {
   'use strict';
   const g: any = globalThis;
@@ -121,7 +130,8 @@ export function sandboxMain(
     try {
       apply(fn, undefined, api.args);
     } catch (e) {
-      out.error = api.describe(e);
+      const error = api.escaped(e);
+      if (error) out.error = error;
     }
     api.finish();
     currentResponse = null;

@@ -15,7 +15,12 @@ export function sandboxPm(
   'use strict';
   const stringify = JSON.stringify;
   const VAR = /\{\{([^{}]*?)\}\}/g;
+  /** The scopes a script can change (and the engine takes back), highest precedence first. */
   const SCOPES = ['local', 'environment', 'collection', 'globals'];
+  /** pm.variables' lookup order: iteration data sits between local and environment. */
+  const LOOKUP = ['local', 'data', 'environment', 'collection', 'globals'];
+  /** Thrown by pm.execution.skipRequest() to end the script at once; not an error. */
+  const SKIP = { skipRequest: true };
   const toStr = (v: unknown): string => (v === null ? 'null' : v === undefined ? '' : String(v));
   // 32 random bits per Math.random() call, 8 hex digits at a time.
   const hex = (n: number): string => {
@@ -45,9 +50,9 @@ export function sandboxPm(
 
   return function build(input: any, out: any) {
     const scopes: Record<string, { map: Map<string, unknown>; changed: boolean }> = {};
-    for (const name of SCOPES) {
+    for (const name of LOOKUP) {
       const map = new Map<string, unknown>();
-      for (const p of input.scopes[name] as Array<[string, unknown]>) map.set(p[0], p.length > 1 ? p[1] : undefined);
+      for (const p of (input.scopes[name] ?? []) as Array<[string, unknown]>) map.set(p[0], p.length > 1 ? p[1] : undefined);
       scopes[name] = { map, changed: false };
     }
     const scope = (name: string) => scopes[name] as { map: Map<string, unknown>; changed: boolean };
@@ -105,19 +110,33 @@ export function sandboxPm(
     environment.name = input.environmentName;
     const variables = {
       get(key: unknown): unknown {
-        for (const n of SCOPES) if (scope(n).map.has(String(key))) return scope(n).map.get(String(key));
+        for (const n of LOOKUP) if (scope(n).map.has(String(key))) return scope(n).map.get(String(key));
         return undefined;
       },
       set: scopeApi('local').set,
       unset: scopeApi('local').unset,
-      has: (key: unknown) => SCOPES.some((n) => scope(n).map.has(String(key))),
+      has: (key: unknown) => LOOKUP.some((n) => scope(n).map.has(String(key))),
       toObject: () => {
         const o: Record<string, unknown> = {};
-        for (let i = SCOPES.length - 1; i >= 0; i--) scope(SCOPES[i] as string).map.forEach((v, k) => (o[k] = v));
+        for (let i = LOOKUP.length - 1; i >= 0; i--) scope(LOOKUP[i] as string).map.forEach((v, k) => (o[k] = v));
         return o;
       },
-      replaceIn: (t: unknown) => replaceIn(t, SCOPES),
+      replaceIn: (t: unknown) => replaceIn(t, LOOKUP),
     };
+    // Postman's pm.iterationData is a copy of the row: set/unset/clear change what this script sees (pm.variables
+    // included) and are never kept.
+    const iterationData: any = scopeApi('data');
+    iterationData.toJSON = () => {
+      const values: Array<{ type: string; value: unknown; key: string }> = [];
+      scope('data').map.forEach((value, key) => values.push({ type: 'any', value, key }));
+      return { values };
+    };
+
+    // The last call wins; null stops the run after this item. Postman looks the value up as an item id, then a name
+    // (as an object key, so a non-string is its String()); an unknown one ends the iteration.
+    function setNextRequest(what: unknown): void {
+      out.nextRequest = what === null ? null : toStr(what === undefined ? 'undefined' : what);
+    }
 
     const record = (test: any): void => {
       out.tests.push(test);
@@ -183,12 +202,34 @@ export function sandboxPm(
       collectionVariables: scopeApi('collection'),
       globals: scopeApi('globals'),
       variables,
-      iterationData: { get: () => undefined, has: () => false, toObject: () => ({}), toJSON: () => ({}) },
+      iterationData,
       request,
       response,
       test,
       expect: chai.expect,
-      visualizer: { set: () => undefined, clear: () => undefined },
+      visualizer: {
+        set(template: unknown, data?: unknown, options?: unknown): void {
+          if (typeof template !== 'string') throw new Error('Invalid template. Template must be of type string, found ' + typeof template);
+          if (data && typeof data !== 'object') throw new Error('Invalid data. Data must be an object, found ' + typeof data);
+          if (options && typeof options !== 'object') throw new Error('Invalid options. Options must be an object, found ' + typeof options);
+          const v: any = { template };
+          if (data !== undefined) v.data = data;
+          if (options !== undefined) v.options = options;
+          out.visualizer = v;
+        },
+        clear(): void {
+          delete out.visualizer;
+        },
+      },
+      execution: {
+        setNextRequest,
+        skipRequest(): void {
+          // Postman's sandbox: only a prerequest script can skip its request; elsewhere the call throws this TypeError.
+          if (input.eventName !== 'prerequest') throw new TypeError('pm.execution.skipRequest is not a function');
+          out.skipRequest = true;
+          throw SKIP;
+        },
+      },
     };
 
     const noop = () => undefined;
@@ -208,6 +249,7 @@ export function sandboxPm(
       getGlobalVariable: (k: unknown) => pm.globals.get(k),
       clearGlobalVariable: (k: unknown) => pm.globals.unset(k),
       clearGlobalVariables: () => pm.globals.clear(),
+      setNextRequest,
       getResponseHeader: (k: unknown) => (response ? response.headers.get(k) : undefined),
     };
     const responseHeaders: Record<string, string> = {};
@@ -224,7 +266,7 @@ export function sandboxPm(
       input.iteration,
       snapshot('environment'),
       snapshot('globals'),
-      {},
+      snapshot('data'),
       postman,
       json.legacyJSON,
     ];
@@ -253,6 +295,9 @@ export function sandboxPm(
       for (const name of SCOPES) if (scope(name).changed) out.scopes[name] = pairs(scope(name).map);
     }
 
-    return { args, response, describe, finish };
+    /** The error escaping the script, or undefined for pm.execution.skipRequest()'s stop. */
+    const escaped = (e: unknown): { name: string; message: string } | undefined => (e === SKIP ? undefined : describe(e));
+
+    return { args, response, describe, escaped, finish };
   };
 }
