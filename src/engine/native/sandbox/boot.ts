@@ -5,9 +5,14 @@
 import { readFileSync } from 'node:fs';
 import { sandboxChaiPostman } from './side-chai';
 import { sandboxJson } from './side-json';
+import { sandboxLegacy } from './side-legacy';
+import { sandboxLibs } from './side-libs';
 import { sandboxMain } from './side-main';
 import { sandboxMessages } from './side-messages';
 import { sandboxPm } from './side-pm';
+import { sandboxRequest } from './side-request';
+import { sandboxSend } from './side-send';
+import { sandboxTests } from './side-tests';
 
 let chaiSource: string | undefined;
 let bootSource: string | undefined;
@@ -17,16 +22,26 @@ export function chaiBundle(): string {
   return chaiSource;
 }
 
-/** An expression evaluating to `function (hostInput, hostFn, hostBody, hostValidate, hostRecord)` that installs pm. */
+/**
+ * An expression evaluating to `function (hostInput, hostFn, hostBody, hostValidate, hostRecord, hostAsync)` that
+ * installs pm.
+ */
 export function bootstrap(): string {
   bootSource ??= [
-    '(function (hostInput, hostFn, hostBody, hostValidate, hostRecord) {',
+    '(function (hostInput, hostFn, hostBody, hostValidate, hostRecord, hostAsync) {',
     "  'use strict';",
-    `  (${sandboxMain.toString()})(hostInput, hostFn, hostBody, hostValidate, hostRecord,`,
+    `  const makeRequest = (${sandboxRequest.toString()});`,
+    `  const makeMessages = (${sandboxMessages.toString()});`,
+    `  const makePm = (${sandboxPm.toString()});`,
+    `  const libs = (${sandboxLibs.toString()})(hostAsync);`,
+    `  const makeTests = (${sandboxTests.toString()});`,
+    `  const makeSend = (${sandboxSend.toString()});`,
+    `  const makeLegacy = (${sandboxLegacy.toString()});`,
+    `  (${sandboxMain.toString()})(hostInput, hostFn, hostBody, hostValidate, hostRecord, hostAsync,`,
     `    ${sandboxJson.toString()},`,
     `    ${sandboxChaiPostman.toString()},`,
-    `    ${sandboxMessages.toString()},`,
-    `    ${sandboxPm.toString()});`,
+    '    (chai, json, responses, requests) => makeMessages(chai, json, responses, requests, makeRequest),',
+    '    (chai, json, messages, log, tasks) => makePm(chai, json, messages, log, tasks, libs, makeTests, makeSend, makeLegacy));',
     '})',
   ].join('\n');
   return bootSource;
