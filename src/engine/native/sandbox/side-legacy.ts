@@ -81,11 +81,8 @@ export function sandboxLegacy(
     }
     return {};
   };
-  const headerObject = (): Record<string, string> => {
-    const o: Record<string, string> = {};
-    for (const h of req ? req.headers.all() : []) o[h.key] = h.value;
-    return o;
-  };
+  // HeaderList#toObject(excludeDisabled, caseSensitive = false, multiValue): lower-case keys, repeated ones as arrays.
+  const headerObject = (): Record<string, unknown> => (req ? req.headers.toObject(true, false, true) : {});
   const legacyRequest = req
     ? { id: input.requestId, name: input.requestName, description: undefined, headers: headerObject(), method: req.method, url: String(req.url), data: requestBody() }
     : {};
