@@ -70,7 +70,8 @@ export function sandboxLegacy(
     if (body.mode === 'raw') return body.raw === undefined || body.raw === '' ? {} : body.raw;
     if (body.mode === 'urlencoded' || body.mode === 'formdata') {
       const o: Record<string, unknown> = {};
-      for (const p of body[body.mode] || []) {
+      const list = body[body.mode];
+      for (const p of list && typeof list.all === 'function' ? list.all() : Array.isArray(list) ? list : []) {
         if (!p || p.disabled) continue;
         const prev = o[p.key];
         if (prev === undefined) o[p.key] = p.value;

@@ -209,7 +209,19 @@ export function sandboxMain(
       input.response.body = typeof body === 'string' ? body : '';
     }
     out = { tests: [], scopes: {} };
-    const execution: Execution = build(input, out);
+    let execution: Execution;
+    try {
+      execution = build(input, out);
+    } catch (e) {
+      let why = 'unknown error';
+      try {
+        why = String(e && (e as any).message);
+      } catch {
+        // keep the generic text
+      }
+      out = { fatal: 'sandbox: the script API could not be set up: ' + why };
+      return;
+    }
     api = execution;
     currentResponse = execution.response;
     runCallback(fn as (...a: any[]) => unknown, execution.args);
