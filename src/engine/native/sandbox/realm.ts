@@ -16,7 +16,6 @@
 import { types } from 'node:util';
 import vm from 'node:vm';
 import { bootstrap, chaiBundle } from './boot';
-import { hostLibrary } from './libraries';
 import { EXECUTE_GLOBAL, type PrepareRequest, type RunReply, type RunRequest, type SendMessage, type SendReplyMessage } from './protocol';
 import { SchemaValidator } from './schema';
 
@@ -263,7 +262,9 @@ export class Realm {
       case 'eventBody':
         return active?.eventBody;
       default:
-        return typeof op === 'string' ? hostLibrary(op, a, b) : undefined;
+        // The library host is loaded on first use: most runs never need it.
+        // eslint-disable-next-line @typescript-eslint/no-require-imports
+        return typeof op === 'string' ? (require('./libraries') as typeof import('./libraries')).hostLibrary(op, a, b) : undefined;
     }
   }
 

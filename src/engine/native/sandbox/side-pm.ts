@@ -15,14 +15,7 @@ export function sandboxPm(
   libs: { requireFor: (chai: any) => (name: unknown) => unknown },
   makeTests: (out: any, log: (test: unknown) => void, self: () => unknown) => { test: any; record: (t: any) => void; finish: () => void },
   makeSend: (messages: any, tasks: any) => (pm: unknown, req: unknown, callback?: unknown) => unknown,
-  makeLegacy: (
-    input: any,
-    pm: any,
-    response: any,
-    cookies: any,
-    record: (t: any) => void,
-    setNextRequest: (what: unknown) => void,
-  ) => { names: string[]; values: unknown[]; afterSync: () => void },
+  makeLegacy: (input: any, pm: any, cookies: any, record: (t: any) => void, setNextRequest: (what: unknown) => void) => { names: string[]; values: unknown[]; afterSync: () => void },
 ) {
   'use strict';
   /** The names a script sees as its parameters (./realm.ts compiles scripts with exactly these). */
@@ -78,6 +71,12 @@ export function sandboxPm(
       return { name: 'Error', message: 'an error that cannot be printed' };
     }
   }
+
+  // The names pm does not offer here, as throwing getters on the prototypes of pm and pm.execution (made once).
+  const PM_PROTO = Object.create(Object.prototype);
+  unsupported(PM_PROTO, 'pm', ['vault', 'require']);
+  const EXECUTION_PROTO = Object.create(Object.prototype);
+  unsupported(EXECUTION_PROTO, 'pm.execution', ['runRequest']);
 
   return function build(input: any, out: any) {
     const scopes: Record<string, { map: Map<string, unknown>; changed: boolean }> = {};
@@ -179,7 +178,7 @@ export function sandboxPm(
     const response = input.eventName === 'test' ? messages.response(r) : undefined;
     const cookies = messages.cookies(input.cookies, r ? r.headers : []);
 
-    const pm: any = {
+    const pm: any = Object.assign(Object.create(PM_PROTO), {
       info: { eventName: input.eventName, iteration: input.iteration, iterationCount: input.iterationCount, requestName: input.requestName, requestId: input.requestId },
       environment,
       collectionVariables: scopeApi('collection'),
@@ -206,7 +205,7 @@ export function sandboxPm(
           delete out.visualizer;
         },
       },
-      execution: {
+      execution: Object.assign(Object.create(EXECUTION_PROTO), {
         setNextRequest,
         skipRequest(): void {
           // Postman's sandbox: only a prerequest script can skip its request; elsewhere the call throws this TypeError.
@@ -215,15 +214,13 @@ export function sandboxPm(
           throw SKIP;
         },
         location: Object.defineProperty((input.itemPath || [input.requestName]).slice(), 'current', { value: input.requestName, enumerable: false }),
-      },
-    };
+      }),
+    });
     if (input.eventName !== 'test') delete pm.response;
-    unsupported(pm, 'pm', ['vault', 'require']);
-    unsupported(pm.execution, 'pm.execution', ['runRequest']);
 
     const noop = () => undefined;
     const console = { log: noop, info: noop, warn: noop, error: noop, debug: noop, trace: noop, clear: noop };
-    const legacy = makeLegacy(input, pm, response, cookies, tests.record, setNextRequest);
+    const legacy = makeLegacy(input, pm, cookies, tests.record, setNextRequest);
     const requireFn = libs.requireFor(chai);
     const args = SCRIPT_PARAMS.map((name: string) => {
       if (name === 'pm') return pm;

@@ -14,240 +14,344 @@ export function sandboxRequest(chai: any, requests: WeakSet<object>) {
   const str = (v: unknown): string => (v === undefined || v === null ? '' : String(v));
   const isObj = (v: unknown): v is Record<string, any> => v !== null && typeof v === 'object';
 
-  /** A mutable list of {key, value} with a case-insensitive (headers) or case-sensitive (query) index. */
-  function propertyList(items: Array<{ key: string; value: any; disabled?: boolean }>, caseless: boolean, owner: string, touch: () => void) {
-    const norm = (k: unknown) => (caseless ? str(k).toLowerCase() : str(k));
-    const toItem = (h: any): { key: string; value: any } | undefined => {
+  type Item = { key: string; value: any; disabled?: boolean; [k: string]: any };
+  /**
+   * A mutable list of {key, value} (postman-collection's PropertyList) with a case-insensitive (headers) or
+   * case-sensitive (query, form fields) index. Methods live on the prototype: scripts build a few per run.
+   */
+  class PropertyList {
+    constructor(
+      readonly members: Item[],
+      private readonly caseless: boolean,
+      private readonly owner: string,
+    ) {}
+    private norm(k: unknown): string {
+      return this.caseless ? str(k).toLowerCase() : str(k);
+    }
+    private toItem(h: any): Item | undefined {
       if (typeof h === 'string') {
-        const i = h.indexOf(caseless ? ':' : '=');
-        return i === -1 ? { key: h.trim(), value: caseless ? '' : null } : { key: h.slice(0, i).trim(), value: h.slice(i + 1).trim() };
+        const i = h.indexOf(this.caseless ? ':' : '=');
+        return i === -1 ? { key: h.trim(), value: this.caseless ? '' : null } : { key: h.slice(0, i).trim(), value: h.slice(i + 1).trim() };
       }
       return isObj(h) && h.key !== undefined ? { key: str(h.key), value: h.value, ...(h.disabled ? { disabled: true } : {}) } : undefined;
-    };
-    const find = (key: unknown) => {
-      const k = norm(key);
-      for (let i = items.length - 1; i >= 0; i--) if (norm((items[i] as any).key) === k) return items[i];
+    }
+    one(key: unknown): Item | undefined {
+      const k = this.norm(key);
+      const items = this.members;
+      for (let i = items.length - 1; i >= 0; i--) if (this.norm((items[i] as Item).key) === k) return items[i];
       return undefined;
-    };
-    const list: any = {
-      get: (key: unknown) => find(key)?.value,
-      one: (key: unknown) => find(key),
-      has(key: unknown, value?: unknown): boolean {
-        const k = norm(key);
-        return items.some((p) => norm(p.key) === k && (arguments.length < 2 || p.value === value));
-      },
-      all: () => items.slice(),
-      count: () => items.length,
-      idx: (i: number) => items[i],
-      indexOf: (item: any) => items.indexOf(item),
-      each: (fn: (h: any) => void) => items.slice().forEach((h) => fn(h)),
-      map: (fn: (h: any) => unknown) => items.map((h) => fn(h)),
-      filter: (fn: (h: any) => unknown) => items.filter((h) => fn(h)),
-      find: (fn: (h: any) => unknown) => items.find((h) => fn(h)),
-      reduce: (fn: (acc: any, h: any) => any, acc: any) => items.reduce(fn, acc),
-      add(h: unknown): void {
-        const item = toItem(h);
-        if (!item) return;
-        items.push(item);
-        touch();
-      },
-      append(h: unknown): void {
-        list.add(h);
-      },
-      upsert(h: unknown): void {
-        const item = toItem(h);
-        if (!item) return;
-        const existing = find(item.key);
-        if (existing) existing.value = item.value;
-        else items.push(item);
-        touch();
-      },
-      remove(predicate: unknown): void {
-        const before = items.length;
-        for (let i = items.length - 1; i >= 0; i--) {
-          const it = items[i] as any;
-          const hit = typeof predicate === 'function' ? predicate(it) : isObj(predicate) ? it === predicate : norm(it.key) === norm(predicate);
-          if (hit) items.splice(i, 1);
-        }
-        if (items.length !== before) touch();
-      },
-      clear(): void {
-        items.length = 0;
-        touch();
-      },
-      populate(list2: unknown): void {
-        for (const h of Array.isArray(list2) ? list2 : []) list.add(h);
-      },
-      repopulate(list2: unknown): void {
-        items.length = 0;
-        list.populate(list2);
-      },
-      toObject(excludeDisabled?: boolean, caseSensitive?: boolean, multiValue?: boolean): Record<string, unknown> {
-        const o: Record<string, any> = {};
-        for (const p of items) {
-          if (excludeDisabled && p.disabled) continue;
-          const k = caseless && !caseSensitive ? p.key.toLowerCase() : p.key;
-          if (multiValue && Object.prototype.hasOwnProperty.call(o, k)) o[k] = ([] as unknown[]).concat(o[k], p.value);
-          else o[k] = p.value;
-        }
-        return o;
-      },
-      toJSON: () => items.map((p) => ({ ...p })),
-      toString: () => (caseless ? items.filter((p) => !p.disabled).map((p) => p.key + ': ' + str(p.value)).join('\n') + (items.length ? '\n' : '') : owner),
-    };
-    Object.defineProperty(list, 'members', { get: () => items, enumerable: false });
-    return list;
+    }
+    get(key: unknown): any {
+      const item = this.one(key);
+      return item ? item.value : undefined;
+    }
+    has(key: unknown, value?: unknown): boolean {
+      const k = this.norm(key);
+      const any = arguments.length < 2;
+      return this.members.some((p) => this.norm(p.key) === k && (any || p.value === value));
+    }
+    all(): Item[] {
+      return this.members.slice();
+    }
+    count(): number {
+      return this.members.length;
+    }
+    idx(i: number): Item | undefined {
+      return this.members[i];
+    }
+    indexOf(item: Item): number {
+      return this.members.indexOf(item);
+    }
+    each(fn: (h: Item) => void): void {
+      this.members.slice().forEach((h) => fn(h));
+    }
+    map(fn: (h: Item) => unknown): unknown[] {
+      return this.members.map((h) => fn(h));
+    }
+    filter(fn: (h: Item) => unknown): Item[] {
+      return this.members.filter((h) => fn(h));
+    }
+    find(fn: (h: Item) => unknown): Item | undefined {
+      return this.members.find((h) => fn(h));
+    }
+    reduce(fn: (acc: any, h: Item) => any, acc: any): any {
+      return this.members.reduce(fn, acc);
+    }
+    add(h: unknown): void {
+      const item = this.toItem(h);
+      if (item) this.members.push(item);
+    }
+    append(h: unknown): void {
+      this.add(h);
+    }
+    upsert(h: unknown): void {
+      const item = this.toItem(h);
+      if (!item) return;
+      const existing = this.one(item.key);
+      if (existing) existing.value = item.value;
+      else this.members.push(item);
+    }
+    remove(predicate: unknown): void {
+      const items = this.members;
+      for (let i = items.length - 1; i >= 0; i--) {
+        const it = items[i] as Item;
+        const hit = typeof predicate === 'function' ? predicate(it) : isObj(predicate) ? it === predicate : this.norm(it.key) === this.norm(predicate);
+        if (hit) items.splice(i, 1);
+      }
+    }
+    clear(): void {
+      this.members.length = 0;
+    }
+    populate(list: unknown): void {
+      for (const h of Array.isArray(list) ? list : []) this.add(h);
+    }
+    repopulate(list: unknown): void {
+      this.members.length = 0;
+      this.populate(list);
+    }
+    toObject(excludeDisabled?: boolean, caseSensitive?: boolean, multiValue?: boolean): Record<string, unknown> {
+      const o: Record<string, any> = {};
+      for (const p of this.members) {
+        if (excludeDisabled && p.disabled) continue;
+        const k = this.caseless && !caseSensitive ? p.key.toLowerCase() : p.key;
+        if (multiValue && Object.prototype.hasOwnProperty.call(o, k)) o[k] = ([] as unknown[]).concat(o[k], p.value);
+        else o[k] = p.value;
+      }
+      return o;
+    }
+    toJSON(): Item[] {
+      return this.members.map((p) => ({ ...p }));
+    }
+    toString(): string {
+      if (!this.caseless) return this.owner;
+      const lines = this.members.filter((p) => !p.disabled).map((p) => p.key + ': ' + str(p.value));
+      return lines.join('\n') + (lines.length ? '\n' : '');
+    }
+  }
+  const propertyList = (items: Item[], caseless: boolean, owner: string): any => new PropertyList(items, caseless, owner);
+
+  /**
+   * postman-collection's Url: parsed from the request's URL text (protocol, auth, host, port, path, query, hash),
+   * printed back as that same text until one of its parts changes.
+   */
+  interface UrlParts {
+    protocol?: string;
+    auth?: string;
+    host: string[];
+    port?: string;
+    path: string[];
+    query: any;
+    hash?: string;
+  }
+  function parseUrl(text: string): UrlParts {
+    let rest = text;
+    let hash: string | undefined;
+    const h = rest.indexOf('#');
+    if (h !== -1) {
+      hash = rest.slice(h + 1);
+      rest = rest.slice(0, h);
+    }
+    let queryText: string | undefined;
+    const q = rest.indexOf('?');
+    if (q !== -1) {
+      queryText = rest.slice(q + 1);
+      rest = rest.slice(0, q);
+    }
+    const p = rest.indexOf('://');
+    const protocol = p === -1 ? undefined : rest.slice(0, p);
+    if (p !== -1) rest = rest.slice(p + 3);
+    const slash = rest.indexOf('/');
+    const hostPart = slash === -1 ? rest : rest.slice(0, slash);
+    const path = slash === -1 ? [] : rest.slice(slash + 1).split('/');
+    const at = hostPart.lastIndexOf('@');
+    const auth = at === -1 ? undefined : hostPart.slice(0, at);
+    const hostPort = at === -1 ? hostPart : hostPart.slice(at + 1);
+    const colon = hostPort.lastIndexOf(':');
+    const portText = colon === -1 ? '' : hostPort.slice(colon + 1);
+    const port = colon !== -1 && /^\d*$|^\{\{.*\}\}$/.test(portText) ? portText : undefined;
+    const host = (port === undefined ? hostPort : hostPort.slice(0, colon)).split('.');
+    const params =
+      queryText === undefined || queryText === ''
+        ? []
+        : queryText.split('&').map((kv) => {
+            const i = kv.indexOf('=');
+            return i === -1 ? { key: kv, value: null } : { key: kv.slice(0, i), value: kv.slice(i + 1) };
+          });
+    return { protocol, auth, host, port, path, query: propertyList(params, false, 'query'), hash };
   }
 
-  /** postman-collection's Url: parsed from the request's URL text, printed back unchanged until something changes. */
-  function url(raw: string, touch: () => void) {
-    let text = raw;
-    let dirty = false;
-    const mark = () => {
-      dirty = true;
-      touch();
-    };
-    const u: any = {};
-    function parse(s: string): void {
-      let rest = s;
-      u.hash = undefined;
-      const h = rest.indexOf('#');
-      if (h !== -1) {
-        u.hash = rest.slice(h + 1);
-        rest = rest.slice(0, h);
-      }
-      let queryText: string | undefined;
-      const q = rest.indexOf('?');
-      if (q !== -1) {
-        queryText = rest.slice(q + 1);
-        rest = rest.slice(0, q);
-      }
-      const p = rest.indexOf('://');
-      u.protocol = p === -1 ? undefined : rest.slice(0, p);
-      if (p !== -1) rest = rest.slice(p + 3);
-      const slash = rest.indexOf('/');
-      const hostPart = slash === -1 ? rest : rest.slice(0, slash);
-      u.path = slash === -1 ? [] : rest.slice(slash + 1).split('/');
-      const at = hostPart.lastIndexOf('@');
-      u.auth = at === -1 ? undefined : hostPart.slice(0, at);
-      const hostPort = at === -1 ? hostPart : hostPart.slice(at + 1);
-      const colon = hostPort.lastIndexOf(':');
-      const portText = colon === -1 ? '' : hostPort.slice(colon + 1);
-      u.port = colon !== -1 && /^\d*$|^\{\{.*\}\}$/.test(portText) ? portText : undefined;
-      u.host = (u.port === undefined ? hostPort : hostPort.slice(0, colon)).split('.');
-      const params = queryText === undefined || queryText === '' ? [] : queryText.split('&').map((kv) => {
-        const i = kv.indexOf('=');
-        return i === -1 ? { key: kv, value: null } : { key: kv.slice(0, i), value: kv.slice(i + 1) };
-      });
-      u.query = propertyList(params, false, 'query', mark);
+  /**
+   * postman-collection's Url: its parts (protocol, auth, host, port, path, query, hash) are parsed from the
+   * request's URL text on first use, and it prints back as that same text until a part changes.
+   */
+  class Url {
+    private text: string;
+    private parsed: UrlParts | undefined;
+    private baseline = '';
+    constructor(raw: string) {
+      this.text = raw;
     }
-    parse(raw);
-    const hostText = () => u.host.join('.');
-    const pathText = () => (u.path.length ? '/' + u.path.join('/') : '/');
-    const queryText = () =>
-      u.query
-        .all()
-        .filter((p: any) => !p.disabled)
-        .map((p: any) => (p.value === null || p.value === undefined ? p.key : p.key + '=' + p.value))
-        .join('&');
-    const build = () => {
+    private parts(): UrlParts {
+      if (!this.parsed) {
+        this.parsed = parseUrl(this.text);
+        this.baseline = this.build();
+      }
+      return this.parsed;
+    }
+    update(next: unknown): void {
+      this.text = typeof next === 'string' ? next : isObj(next) && typeof next.raw === 'string' ? next.raw : str(next);
+      this.parsed = undefined;
+    }
+    private build(): string {
+      const u = this.parts();
       let s = u.protocol ? u.protocol + '://' : '';
       if (u.auth !== undefined) s += u.auth + '@';
-      s += hostText();
-      if (u.port !== undefined) s += ':' + u.port;
+      s += this.getRemote();
       if (u.path.length) s += '/' + u.path.join('/');
-      const qs = queryText();
+      const qs = this.getQueryString();
       if (qs) s += '?' + qs;
       if (u.hash !== undefined) s += '#' + u.hash;
       return s;
-    };
-    Object.defineProperties(u, {
-      toString: { value: () => (dirty ? build() : text) },
-      toJSON: { value: () => (dirty ? build() : text) },
-      getRaw: { value: () => (dirty ? build() : text) },
-      getHost: { value: () => hostText() },
-      getPath: { value: () => pathText() },
-      getQueryString: { value: () => queryText() },
-      getPathWithQuery: { value: () => pathText() + (queryText() ? '?' + queryText() : '') },
-      getRemote: { value: () => hostText() + (u.port !== undefined ? ':' + u.port : '') },
-      getOAuth1BaseUrl: { value: () => (u.protocol || 'http') + '://' + hostText() + pathText() },
-      addQueryParams: {
-        value: (params: unknown) => {
-          const list = typeof params === 'string' ? params.split('&') : Array.isArray(params) ? params : [params];
-          for (const p of list) u.query.add(typeof p === 'string' && p.indexOf('=') === -1 ? { key: p, value: null } : p);
-        },
+    }
+    toString(): string {
+      if (!this.parsed) return this.text;
+      const built = this.build();
+      return built === this.baseline ? this.text : built;
+    }
+    toJSON(): string {
+      return this.toString();
+    }
+    getRaw(): string {
+      return this.toString();
+    }
+    getHost(): string {
+      return this.parts().host.join('.');
+    }
+    getPath(): string {
+      const path = this.parts().path;
+      return path.length ? '/' + path.join('/') : '/';
+    }
+    getQueryString(): string {
+      return this.parts()
+        .query.all()
+        .filter((p: any) => !p.disabled)
+        .map((p: any) => (p.value === null || p.value === undefined ? p.key : p.key + '=' + p.value))
+        .join('&');
+    }
+    getPathWithQuery(): string {
+      const qs = this.getQueryString();
+      return this.getPath() + (qs ? '?' + qs : '');
+    }
+    getRemote(): string {
+      const port = this.parts().port;
+      return this.getHost() + (port !== undefined ? ':' + port : '');
+    }
+    getOAuth1BaseUrl(): string {
+      return (this.parts().protocol || 'http') + '://' + this.getHost() + this.getPath();
+    }
+    addQueryParams(params: unknown): void {
+      const list = typeof params === 'string' ? params.split('&') : Array.isArray(params) ? params : [params];
+      for (const p of list) this.parts().query.add(typeof p === 'string' && p.indexOf('=') === -1 ? { key: p, value: null } : p);
+    }
+    removeQueryParams(names: unknown): void {
+      for (const n of Array.isArray(names) ? names : [names]) this.parts().query.remove(isObj(n) ? n.key : n);
+    }
+  }
+  for (const part of ['protocol', 'auth', 'host', 'port', 'path', 'query', 'hash'] as const) {
+    Object.defineProperty(Url.prototype, part, {
+      get(this: any) {
+        return this.parts()[part];
       },
-      removeQueryParams: {
-        value: (names: unknown) => {
-          for (const n of Array.isArray(names) ? names : [names]) u.query.remove(isObj(n) ? n.key : n);
-        },
+      set(this: any, value: unknown) {
+        this.parts()[part] = value;
       },
-      update: {
-        value: (next: unknown) => {
-          text = typeof next === 'string' ? next : isObj(next) && typeof next.raw === 'string' ? next.raw : str(next);
-          parse(text);
-          dirty = false;
-          touch();
-        },
-      },
+      enumerable: true,
+      configurable: true,
     });
-    return u;
   }
 
-  function body(spec: any, touch: () => void): any {
-    if (!spec) return undefined;
-    const b: any = { mode: spec.mode };
-    if (spec.mode === 'raw') b.raw = spec.raw;
-    else b[spec.mode] = propertyList((spec.pairs || []).map((p: [string, string]) => ({ key: p[0], value: p[1] })), false, spec.mode, touch);
-    Object.defineProperties(b, {
-      toString: { value: () => (b.mode === 'raw' ? str(b.raw) : b[b.mode] ? b[b.mode].all().map((p: any) => p.key + '=' + str(p.value)).join('&') : '') },
-      isEmpty: { value: () => (b.mode === 'raw' ? !b.raw : !b[b.mode] || b[b.mode].count() === 0) },
-      update: {
-        value: (next: any) => {
-          if (typeof next === 'string') {
-            b.mode = 'raw';
-            b.raw = next;
-          } else if (isObj(next)) {
-            b.mode = next.mode;
-            if (next.mode === 'raw') b.raw = next.raw;
-            else b[next.mode] = propertyList((next[next.mode] || []).map((p: any) => ({ key: str(p.key), value: p.value })), false, next.mode, touch);
-          }
-          touch();
-        },
-      },
-    });
-    return b;
+
+  const fields = (list: unknown): Item[] => (Array.isArray(list) ? list : []).map((p: any) => (Array.isArray(p) ? { key: str(p[0]), value: p[1] } : { key: str(p && p.key), value: p && p.value }));
+
+  /** postman-collection's RequestBody: mode, and raw text or the fields of a form. */
+  class RequestBody {
+    mode: string;
+    raw?: string;
+    [field: string]: any;
+    constructor(spec: any) {
+      this.mode = spec.mode;
+      if (spec.mode === 'raw') this.raw = spec.raw;
+      else this[spec.mode] = propertyList(fields(spec.pairs), false, spec.mode);
+    }
+    toString(): string {
+      if (this.mode === 'raw') return str(this.raw);
+      const list = this[this.mode];
+      return list ? list.all().map((p: Item) => p.key + '=' + str(p.value)).join('&') : '';
+    }
+    isEmpty(): boolean {
+      return this.mode === 'raw' ? !this.raw : !this[this.mode] || this[this.mode].count() === 0;
+    }
+    update(next: any): void {
+      if (typeof next === 'string') {
+        this.mode = 'raw';
+        this.raw = next;
+      } else if (isObj(next)) {
+        this.mode = next.mode;
+        if (next.mode === 'raw') this.raw = next.raw;
+        else this[next.mode] = propertyList(fields(next[next.mode]), false, next.mode);
+      }
+    }
+  }
+
+  /** postman-collection's Request, as far as scripts use it. */
+  class Request {
+    url: any;
+    method: string;
+    headers: any;
+    body: any;
+    constructor(reqIn: any) {
+      this.url = new Url(reqIn.url);
+      this.method = reqIn.method;
+      this.headers = propertyList(fields(reqIn.headers), true, 'headers');
+      this.body = reqIn.bodySpec ? new RequestBody(reqIn.bodySpec) : reqIn.body === undefined ? undefined : new RequestBody({ mode: 'raw', raw: reqIn.body });
+    }
+    get to(): unknown {
+      return chai.expect(this).to;
+    }
+    addHeader(h: unknown): void {
+      this.headers.add(h);
+    }
+    removeHeader(k: unknown): void {
+      this.headers.remove(k);
+    }
+    upsertHeader(h: unknown): void {
+      this.headers.upsert(h);
+    }
+    getHeaders(options?: any): Record<string, unknown> {
+      const o: Record<string, unknown> = {};
+      for (const h of this.headers.all()) {
+        if (options && options.enabled && h.disabled) continue;
+        const k = options && options.ignoreCase ? h.key.toLowerCase() : h.key;
+        o[k] = Object.prototype.hasOwnProperty.call(o, k) ? ([] as unknown[]).concat(o[k], h.value) : h.value;
+      }
+      return o;
+    }
+    forEachHeader(fn: (h: unknown) => void): void {
+      this.headers.each(fn);
+    }
+    addQueryParams(p: unknown): void {
+      this.url.addQueryParams(p);
+    }
+    removeQueryParams(p: unknown): void {
+      this.url.removeQueryParams(p);
+    }
+    toJSON(): unknown {
+      return snapshot(this);
+    }
   }
 
   function request(reqIn: any): any {
-    const touch = () => undefined;
-    const req: any = {
-      url: url(reqIn.url, touch),
-      method: reqIn.method,
-      headers: propertyList((reqIn.headers as Array<[string, string]>).map((p) => ({ key: p[0], value: p[1] })), true, 'headers', touch),
-      body: reqIn.bodySpec ? body(reqIn.bodySpec, touch) : reqIn.body === undefined ? undefined : body({ mode: 'raw', raw: reqIn.body }, touch),
-    };
-    Object.defineProperties(req, {
-      addHeader: { value: (h: unknown) => req.headers.add(h) },
-      removeHeader: { value: (k: unknown) => req.headers.remove(k) },
-      upsertHeader: { value: (h: unknown) => req.headers.upsert(h) },
-      getHeaders: {
-        value: (options?: any) => {
-          const o: Record<string, unknown> = {};
-          for (const h of req.headers.all()) {
-            if (options && options.enabled && h.disabled) continue;
-            const k = options && options.ignoreCase ? h.key.toLowerCase() : h.key;
-            o[k] = Object.prototype.hasOwnProperty.call(o, k) ? ([] as unknown[]).concat(o[k], h.value) : h.value;
-          }
-          return o;
-        },
-      },
-      forEachHeader: { value: (fn: (h: unknown) => void) => req.headers.each(fn) },
-      addQueryParams: { value: (p: unknown) => req.url.addQueryParams(p) },
-      removeQueryParams: { value: (p: unknown) => req.url.removeQueryParams(p) },
-      toJSON: { value: () => snapshot(req) },
-      to: { get: () => chai.expect(req).to },
-    });
+    const req = new Request(reqIn);
     requests.add(req);
     return req;
   }
