@@ -90,3 +90,15 @@ export function applyRequestEdit(request: Obj, edit: ScriptRequestEdit): Obj {
   }
   return next;
 }
+
+/**
+ * pm.request for the next script of the same phase after a script changed it (Postman's scripts of one phase share
+ * one Request object: the collection's script's edits are seen by the folder's and the item's).
+ */
+export function editedScriptRequest(edit: ScriptRequestEdit, previous: ScriptRequest): ScriptRequest {
+  const next: ScriptRequest = { url: edit.url, method: edit.method, headers: edit.headers };
+  if (edit.body) next.bodySpec = edit.body;
+  else if (edit.body === undefined && previous.bodySpec) next.bodySpec = previous.bodySpec;
+  else if (edit.body === undefined && previous.body !== undefined) next.body = previous.body;
+  return next;
+}

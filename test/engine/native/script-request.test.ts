@@ -3,7 +3,7 @@
  * pm.execution.location, and the APIs the native sandbox does not support (they must fail by name).
  */
 import { expect } from 'chai';
-import { applyRequestEdit, scriptRequestFor } from '../../../src/engine/native/request-edits';
+import { applyRequestEdit, editedScriptRequest, scriptRequestFor } from '../../../src/engine/native/request-edits';
 import { Sandbox } from '../../../src/engine/native/sandbox/host';
 import type { ScriptInput, ScriptOutput } from '../../../src/engine/native/sandbox/protocol';
 import { scriptInput } from './script-input';
@@ -90,6 +90,17 @@ describe('native engine: pm.request edits, pm.cookies and unsupported APIs', fun
     const replaced = applyRequestEdit(definition, rewritten.request!);
     expect(replaced['url']).to.equal('http://127.0.0.1:9/other');
     expect(replaced).to.not.have.property('body');
+  });
+
+  it('lets the next script of the phase see the previous one\'s edits (editedScriptRequest)', async () => {
+    const first = await run("pm.request.headers.add({ key: 'X-First', value: '1' }); pm.request.body.update('raw text');", prerequestInput());
+    const second = await run(
+      "pm.test('sees the edit', () => { pm.expect(pm.request.headers.get('X-First')).to.equal('1'); pm.expect(pm.request.body.raw).to.equal('raw text'); }); pm.request.headers.remove('X-Keep');",
+      { ...prerequestInput(), request: editedScriptRequest(first.request!, prerequestInput().request) },
+    );
+    expect(second.tests.map((t) => t.passed)).to.deep.equal([true]);
+    expect(second.request?.headers).to.deep.equal([['X-First', '1']]);
+    expect(second.request?.body).to.deep.equal({ mode: 'raw', raw: 'raw text' });
   });
 
   it('reads pm.cookies from the engine when given, else from the Set-Cookie headers; the jar fails by name', async () => {
