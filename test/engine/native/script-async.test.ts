@@ -111,6 +111,16 @@ describe('native engine: asynchronous scripts (timers, pm.sendRequest, async tes
     expect(out.tests.map((t) => t.name)).to.deep.equal(['still ran']);
   });
 
+  it('reports a promise rejection nobody handled while the script runs, and the worker survives it', async () => {
+    const out = await run("setTimeout(() => { Promise.reject(new Error('nobody caught me')); }, 5); setTimeout(() => pm.test('later', () => {}), 100);");
+    expect(out.error).to.deep.equal({ name: 'Error', message: 'Unhandled promise rejection: nobody caught me' });
+    expect(out.tests.map((t) => t.name)).to.deep.equal(['later']);
+    const after = await run("Promise.reject(new Error('at the end')); pm.test('same worker', () => {});");
+    expect(after.tests.map((t) => t.passed)).to.deep.equal([true]);
+    const next = await run("pm.test('still alive', () => {});");
+    expect(next.tests.map((t) => t.passed)).to.deep.equal([true]);
+  });
+
   it('stops pending work at pm.execution.skipRequest() in a timer of a prerequest script', async () => {
     const out = await run("setTimeout(() => pm.execution.skipRequest(), 5); setTimeout(() => pm.test('too late', () => {}), 50); pm.environment.set('kept', 1);", scriptInput('prerequest'));
     expect(out.skipRequest).to.equal(true);

@@ -160,6 +160,16 @@ export class Realm {
     this.deliver(`{"id":${Number(seq)},"reply":${reply}}`, body);
   }
 
+  /**
+   * A promise rejected without a handler: reported to the running script as an event (its error, unless it has one);
+   * after the script is over there is nothing to report it to. The reason is read without running sandbox code.
+   */
+  unhandledRejection(reason: unknown): void {
+    if (!this.active) return;
+    const message = typeof reason === 'string' ? reason : (ownString(reason, 'message') ?? 'a promise was rejected and the rejection was not handled');
+    this.deliver(JSON.stringify({ rejection: message }));
+  }
+
   /** Keeps the body's text for the phase; the message's bytes can go as soon as the text exists (no frame holds them). */
   private takeBody(msg: RunRequest): void {
     const body = msg.body;

@@ -232,6 +232,10 @@ export function sandboxMain(
     const event = call0(() => host('event'));
     if (typeof event !== 'string' || !out || stopped) return;
     const e = parse(event);
+    if (typeof e.rejection === 'string') {
+      if (!out.error) out.error = { name: 'Error', message: 'Unhandled promise rejection: ' + e.rejection };
+      return;
+    }
     const task = tasks.get(e.id);
     if (!task) return;
     if (task.send) {

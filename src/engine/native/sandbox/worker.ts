@@ -35,6 +35,8 @@ port.on('message', (msg: RunRequest | PrepareRequest | SendReplyMessage) => {
   if (reply instanceof Promise) reply.then((r) => port.postMessage(r), (err: unknown) => port.postMessage(fail(err)));
   else port.postMessage(reply);
 });
+// A promise a script rejected and never handled: the script's error if it is still running, never a crash.
+process.on('unhandledRejection', (reason) => realm.unhandledRejection(reason));
 port.postMessage({ ready: true } satisfies ReadyMessage);
 // ajv (and its meta-schema) after the ready message: a script posted meanwhile just queues behind it.
 setImmediate(() => realm.warm());
