@@ -43,7 +43,7 @@ describe('native engine: asynchronous scripts (timers, pm.sendRequest, async tes
         `const base = ${JSON.stringify(server.base)};`,
         "pm.sendRequest({ url: base + '/p?q=a b', method: 'put', header: { 'X-Obj': 'o' }, body: { mode: 'formdata', formdata: [{ key: 'f', value: 'v' }, { key: 'off', value: 'x', disabled: true }] } })",
         '  .then((res) => {',
-        "    pm.test('promise form', () => { const b = res.json(); pm.expect(b.method).to.equal('PUT'); pm.expect(b.url).to.equal('/p?q=a%20b'); pm.expect(b.headers['x-obj']).to.equal('o');",
+        "    pm.test('promise form', () => { const b = res.json(); pm.expect(b.method).to.equal('PUT'); pm.expect(b.url).to.equal('/p?q=a%20b'); pm.expect(b.headers['x-obj']).to.equal('o'); pm.expect(b.headers['user-agent']).to.equal('PostmanRuntime/7.39.1');",
         "      pm.expect(b.headers['content-type']).to.match(/^multipart\\/form-data; boundary=-+\\d+$/); pm.expect(b.body).to.include('name=\"f\"\\r\\n\\r\\nv\\r\\n'); pm.expect(b.body).to.not.include('off'); });",
         "    pm.test('a Postman response', () => { res.to.have.status(200); pm.expect(res.responseTime).to.be.a('number'); pm.expect(res.text()).to.equal(JSON.stringify(res.json())); });",
         '  });',
@@ -52,6 +52,14 @@ describe('native engine: asynchronous scripts (timers, pm.sendRequest, async tes
     expect(failures(out)).to.deep.equal([]);
     expect(out.tests.map((t) => t.name)).to.deep.equal(['promise form', 'a Postman response']);
     expect(server.requests.some((r) => r.method === 'PUT' && r.url === '/p?q=a%20b')).to.equal(true);
+  });
+
+  it('sends pm.request itself again (pm.sendRequest(pm.request))', async () => {
+    const input = scriptInput('test');
+    input.request = { url: `${server.base}/again?x=1`, method: 'POST', headers: [['X-Again', 'yes']], body: 'payload' };
+    const out = await run("pm.sendRequest(pm.request, (err, res) => pm.test('same request', () => { const b = res.json(); pm.expect([b.method, b.url, b.headers['x-again'], b.body]).to.deep.equal(['POST', '/again?x=1', 'yes', 'payload']); }));", input);
+    expect(failures(out)).to.deep.equal([]);
+    expect(out.tests).to.have.length(1);
   });
 
   it('rejects the promise form and calls back with the error on a network failure', async () => {

@@ -2,9 +2,10 @@
  * The engine's side of pm.sendRequest: a SendSpec from the sandbox (./side-send.ts) is sent with undici through
  * ../http.ts `send` (redirects, deadline and error wording as for the run's own requests), and answered with a
  * SendReply and the body text. The URL is parsed and percent-encoded like an item's URL (../url.ts); a raw body gets
- * the Content-Type its language implies (text/plain by default), forms are urlencoded or multipart.
+ * the Content-Type its language implies (text/plain by default), forms are urlencoded or multipart; User-Agent,
+ * Accept, Cache-Control and Postman-Token are added as postman-runtime adds them.
  */
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { stringify as qsStringify } from 'node:querystring';
 import type { Dispatcher } from 'undici';
 import { DEFAULT_REQUEST_TIMEOUT_MS, type KeyValue } from '../../result';
@@ -44,7 +45,16 @@ export class ScriptRequests {
       const url = encodeUrl(parseUrl(spec.url));
       const headers: KeyValue[] = spec.headers.map(([key, value]) => ({ key, value }));
       const body = spec.body ? buildBody(spec.body, headers) : undefined;
-      if (!headers.some((h) => h.key.toLowerCase() === 'accept')) headers.push({ key: 'Accept', value: '*/*' });
+      // postman-runtime's system headers (those a request does not set itself), but Accept-Encoding: bodies are not
+      // decompressed here.
+      for (const [key, value] of [
+        ['User-Agent', 'PostmanRuntime/7.39.1'],
+        ['Accept', '*/*'],
+        ['Cache-Control', 'no-cache'],
+        ['Postman-Token', randomUUID()],
+      ] as const) {
+        if (!has(headers, key.toLowerCase())) headers.push({ key, value });
+      }
       const timeoutMs = this.options.timeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
       const http: HttpOptions = { timeoutMs, followRedirects: true, maxRedirects: 10, followOriginalHttpMethod: false, followAuthorizationHeader: false };
       const outcome = await send(this.agent(timeoutMs), { method: spec.method, href: url.href, headers, ...(body !== undefined ? { body } : {}) }, http);

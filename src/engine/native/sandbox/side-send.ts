@@ -19,10 +19,8 @@ export function sandboxSend(messages: { response: (input: any) => any }, tasks: 
   function urlOf(url: unknown): string {
     if (typeof url === 'string') return url;
     if (!isObj(url)) return str(url);
-    if (url.host === undefined && url.path === undefined) {
-      if (typeof url.raw === 'string') return url.raw;
-      return typeof url.toString === 'function' && url.toString !== Object.prototype.toString ? String(url) : '';
-    }
+    if (typeof url.toString === 'function' && url.toString !== Object.prototype.toString) return String(url);
+    if (url.host === undefined && url.path === undefined) return typeof url.raw === 'string' ? url.raw : '';
     let s = url.protocol ? String(url.protocol).replace(/:?(\/\/)?$/, '') + '://' : '';
     s += Array.isArray(url.host) ? url.host.join('.') : str(url.host);
     if (url.port !== undefined && url.port !== null && url.port !== '') s += ':' + String(url.port);
