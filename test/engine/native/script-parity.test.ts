@@ -90,6 +90,7 @@ const LIBRARIES = [
   "pm.test('xml2Json', () => pm.expect(xml2Json('<r><a x=\"1\">t</a><b>2</b><b>3</b></r>')).to.deep.equal({ r: { a: { _: 't', $: { x: '1' } }, b: ['2', '3'] } }));",
   "pm.test('xml2js', () => { let out; require('xml2js').parseString('<a><b>1</b></a>', (err, res) => { out = res; }); pm.expect(out).to.deep.equal({ a: { b: ['1'] } }); });",
   "pm.test('JSON', () => pm.expect(JSON.parse('{\"a\":[1]}')).to.deep.equal({ a: [1] }));",
+  "pm.test('ajv', () => { const Ajv = require('ajv'); const ajv = new Ajv({ logger: console }); const schema = { type: 'object', properties: { a: { type: 'string' } } }; pm.expect(ajv.validate(schema, { a: 's' })).to.equal(true); pm.expect(ajv.validate(schema, { a: 1 })).to.equal(false); pm.expect(ajv.errorsText()).to.equal('data.a should be string'); const v = ajv.compile(schema); pm.expect([v({ a: 'x' }), v({ a: 2 })]).to.deep.equal([true, false]); });",
 ];
 
 const ASYNC = [

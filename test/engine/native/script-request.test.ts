@@ -130,7 +130,7 @@ describe('native engine: pm.request edits, pm.cookies and unsupported APIs', fun
     ["cheerio.load('<p>')", "UnsupportedAPIError: cheerio is not supported by sfcheck's native engine"],
     [
       "require('fs')",
-      "Error: Cannot find module 'fs': sfcheck's native engine provides lodash, crypto-js, moment, uuid, xml2js, chai, atob, btoa, csv-parse/lib/sync",
+      "Error: Cannot find module 'fs': sfcheck's native engine provides lodash, crypto-js, moment, uuid, xml2js, chai, atob, btoa, csv-parse/lib/sync, ajv",
     ],
   ];
   for (const [source, message] of UNSUPPORTED) {

@@ -267,6 +267,9 @@ export class Realm {
       case 'send':
         if (active && typeof id === 'number' && typeof a === 'string') this.post({ send: { run: active.id, seq: id, spec: a } });
         return undefined;
+      case 'validate':
+        // require('ajv') in a script: schema and data as JSON text (data undefined when `b` is not a string).
+        return this.schemas.validate(a, typeof b === 'string' ? b : '', typeof b !== 'string');
       case 'event':
         return active?.event;
       case 'eventBody':

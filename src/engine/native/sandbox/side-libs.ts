@@ -7,7 +7,8 @@
  *  - lodash, crypto-js, moment: their source text comes from the host (hostAsync 'lib') and is evaluated in this
  *    context, so their objects belong to the sandbox realm;
  *  - xml2js and csv-parse run in the host realm on strings (hostAsync 'xml2js' / 'csv'), results come back as JSON;
- *  - uuid, atob, btoa are small enough to live here; chai is the sandbox's own.
+ *  - uuid, atob, btoa are small enough to live here; chai is the sandbox's own; ajv is a small class over the host's
+ *    schema validator (the one pm.response.to.have.jsonSchema uses).
  * Any other name (node built-ins, fs, the libraries we do not ship) throws an error naming it and listing these.
  * Postman's legacy `_` is lodash 3; here it is lodash 4 (the only one installed).
  */
@@ -17,7 +18,7 @@ export function sandboxLibs(host: (op: string, id?: number, a?: unknown, b?: unk
   const g: any = globalThis;
   const parse = JSON.parse;
   const stringify = JSON.stringify;
-  const AVAILABLE = ['lodash', 'crypto-js', 'moment', 'uuid', 'xml2js', 'chai', 'atob', 'btoa', 'csv-parse/lib/sync'];
+  const AVAILABLE = ['lodash', 'crypto-js', 'moment', 'uuid', 'xml2js', 'chai', 'atob', 'btoa', 'csv-parse/lib/sync', 'ajv'];
   const UNSUPPORTED_GLOBALS = ['tv4', 'cheerio', 'Backbone'];
   const cache: Record<string, unknown> = Object.create(null);
   let chaiRef: any;
@@ -125,6 +126,45 @@ export function sandboxLibs(host: (op: string, id?: number, a?: unknown, b?: unk
     return result;
   }
 
+  /**
+   * require('ajv'): Postman ships ajv 6; here validate/compile check with the host's ajv (draft-07, ajv 6 wording).
+   * `errors` holds one entry whose message is the whole ajv 6 errorsText(); errorsText() gives that text.
+   */
+  function ajvModule(): unknown {
+    const check = (schema: unknown, data: unknown): { valid: boolean; text: string } => {
+      const dataText = data === undefined ? undefined : stringify(data);
+      const reply = parse(fromHost('validate', stringify(schema), dataText));
+      if (reply.error !== undefined) throw new Error(String(reply.error));
+      return { valid: reply.valid === true, text: String(reply.text) };
+    };
+    class Ajv {
+      errors: Array<{ message: string }> | null = null;
+      constructor(_options?: unknown) {}
+      validate(schema: unknown, data: unknown): boolean {
+        const r = check(schema, data);
+        this.errors = r.valid ? null : [{ message: r.text }];
+        return r.valid;
+      }
+      compile(schema: unknown): (data: unknown) => boolean {
+        const fn: any = (data: unknown): boolean => {
+          const r = check(schema, data);
+          fn.errors = r.valid ? null : [{ message: r.text }];
+          return r.valid;
+        };
+        fn.errors = null;
+        return fn;
+      }
+      errorsText(errors?: Array<{ message: string }> | null): string {
+        const list = errors === undefined ? this.errors : errors;
+        return list && list.length ? list.map((e) => e.message).join(', ') : 'No errors';
+      }
+      addFormat(): this {
+        return this;
+      }
+    }
+    return Ajv;
+  }
+
   function csvSync(): unknown {
     return function parseCsv(text: unknown, options?: unknown): unknown {
       const reply = parse(fromHost('csv', String(text), stringify(options ?? {})));
@@ -142,6 +182,7 @@ export function sandboxLibs(host: (op: string, id?: number, a?: unknown, b?: unk
     else if (name === 'btoa') value = btoa;
     else if (name === 'xml2js') value = xml2jsModule();
     else if (name === 'csv-parse/lib/sync') value = csvSync();
+    else if (name === 'ajv') value = ajvModule();
     else if (name === 'chai') value = chaiRef;
     cache[name] = value;
     return value;
