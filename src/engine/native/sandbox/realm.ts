@@ -6,10 +6,13 @@
  * Isolation rules kept here:
  * - the context's global is backed by a null-prototype object (a plain `{}` would expose this realm's Object through
  *   `this.constructor`);
- * - only five host functions exist in the sandbox, captured in the bootstrap's closure; they take and return
- *   primitives (or hand back the sandbox's own compiled function) and never throw;
- * - this realm never reads a property of a sandbox object: results come back as the runner script's completion value,
- *   a string; thrown values are only inspected through own data descriptors;
+ * - only six host functions exist in the sandbox, captured in the bootstrap's closure; they take and return
+ *   primitives (or hand back the sandbox's own compiled function) and never throw; the sixth (hostAsync) arms timers,
+ *   forwards pm.sendRequest to the engine, hands over the event being delivered, and serves the libraries;
+ * - this realm never reads a property of a sandbox object: results come back as the runner scripts' completion value,
+ *   a string; thrown values and rejection reasons are only inspected through own data descriptors;
+ * - a script is over when the sandbox says nothing is pending ('settle', after the promise jobs of each step ran);
+ *   until then timer firings and request replies are delivered to it one at a time ('resume');
  * - no `timeout` option here: the time limit is the engine's timer, which terminates this whole worker (a synchronous
  *   loop and an endless promise chain alike: microtasks run inside the same evaluation, microtaskMode "afterEvaluate").
  */
