@@ -10,6 +10,10 @@
  * a shared buffer), and the next script starts a fresh worker. Nothing runs under vm's `timeout` option, which costs
  * a watchdog thread per call.
  *
+ * The limit covers the whole script: its timers and pm.sendRequest calls included. pm.sendRequest requests are sent
+ * from this thread (./send.ts), with the run's agent when the runner passes it, and the answer is posted back to the
+ * worker that asked.
+ *
  * The worker is ref'd only while a script or the boot is awaited, so it never keeps the process alive on its own.
  */
 import { join } from 'node:path';
