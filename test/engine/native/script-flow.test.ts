@@ -1,19 +1,7 @@
 import { expect } from 'chai';
 import { Sandbox } from '../../../src/engine/native/sandbox/host';
 import type { ScriptInput, ScopesPayload } from '../../../src/engine/native/sandbox/protocol';
-
-export function scriptInput(eventName: 'prerequest' | 'test', scopes: Partial<ScopesPayload> = {}): ScriptInput {
-  return {
-    eventName,
-    requestName: 'req',
-    requestId: 'id-req',
-    iteration: 0,
-    iterationCount: 1,
-    scopes: { globals: [], collection: [], environment: [], local: [], ...scopes },
-    request: { url: 'http://127.0.0.1:1/x', method: 'GET', headers: [] },
-    ...(eventName === 'test' ? { response: { code: 200, status: 'OK', headers: [['Content-Type', 'application/json']], responseTime: 3, size: 2 } } : {}),
-  };
-}
+import { scriptInput } from './script-input';
 
 async function run(sandbox: Sandbox, source: string, input: ScriptInput) {
   const r = await sandbox.run(source, input, input.response ? { data: '{}', last: true } : undefined);

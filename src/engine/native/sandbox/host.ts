@@ -10,11 +10,30 @@
  * a shared buffer), and the next script starts a fresh worker. Nothing runs under vm's `timeout` option, which costs
  * a watchdog thread per call.
  *
+ * The limit covers the whole script: its timers and pm.sendRequest calls included. pm.sendRequest requests are sent
+ * from this thread (./send.ts), with the run's agent when the runner passes it, and the answer is posted back to the
+ * worker that asked.
+ *
  * The worker is ref'd only while a script or the boot is awaited, so it never keeps the process alive on its own.
  */
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { PARTIAL_LOG_BYTES, type Pairs, type PrepareRequest, type ReadyMessage, type RunReply, type RunRequest, type ScriptInput, type ScriptOutput, type ScriptTest } from './protocol';
+import {
+  PARTIAL_LOG_BYTES,
+  type Pairs,
+  type PrepareRequest,
+  type ReadyMessage,
+  type RequestBodySpec,
+  type RunReply,
+  type RunRequest,
+  type ScriptInput,
+  type ScriptOutput,
+  type ScriptRequestEdit,
+  type ScriptTest,
+  type SendMessage,
+  type SendReplyMessage,
+} from './protocol';
+import { ScriptRequests, type ScriptHttpOptions } from './send';
 
 const BOOT_TIMEOUT_MS = 10_000;
 /** Bodies at least this large are moved to the worker (transferred) rather than copied, when the bytes allow it. */
@@ -52,7 +71,7 @@ class WorkerHandle {
   private waiters = 0;
   private failure: string | undefined;
 
-  constructor() {
+  constructor(private readonly onSend: (handle: WorkerHandle, msg: SendMessage) => void) {
     this.worker = new Worker(join(__dirname, 'worker.js'), { workerData: { partial: this.partial }, stdout: false, stderr: false });
     this.worker.unref();
     let bootTimer: NodeJS.Timeout | undefined;
@@ -66,7 +85,11 @@ class WorkerHandle {
         this.kill();
       }, BOOT_TIMEOUT_MS);
       bootTimer.unref();
-      this.worker.on('message', (msg: RunReply | ReadyMessage) => {
+      this.worker.on('message', (msg: RunReply | ReadyMessage | SendMessage) => {
+        if ('send' in msg) {
+          this.onSend(this, msg);
+          return;
+        }
         if ('ready' in msg) {
           clearTimeout(bootTimer);
           resolve();
@@ -115,7 +138,7 @@ class WorkerHandle {
   }
 
   /** A message without a reply (never throws: a worker that cannot take it reports that with the next run). */
-  send(msg: PrepareRequest): void {
+  send(msg: PrepareRequest | SendReplyMessage): void {
     if (this.dead) return;
     try {
       this.worker.postMessage(msg);
@@ -136,8 +159,18 @@ export class Sandbox {
   private readonly scriptIds = new Map<string, number>();
   private nextId = 1;
   private closed = false;
+  private readonly requests: ScriptRequests;
 
-  constructor(private readonly timeoutMs: number) {}
+  /**
+   * `timeoutMs` limits each script, its pending timers and pm.sendRequest calls included; `http` says how
+   * pm.sendRequest sends (the run's agent and request timeout; by default an agent of its own, made on first use).
+   */
+  constructor(
+    private readonly timeoutMs: number,
+    http: ScriptHttpOptions = {},
+  ) {
+    this.requests = new ScriptRequests(http);
+  }
 
   /** Boots a worker now (the run calls this up front so the boot overlaps the first request). */
   start(): void {
@@ -215,6 +248,7 @@ export class Sandbox {
     const handle = this.handle;
     this.handle = undefined;
     if (handle) void handle.kill();
+    this.requests.close();
   }
 
   private scriptId(source: string): number {
@@ -229,12 +263,21 @@ export class Sandbox {
   private current(): WorkerHandle {
     if (!this.handle || this.handle.dead) {
       try {
-        this.handle = new WorkerHandle();
+        this.handle = new WorkerHandle((handle, msg) => this.sendRequest(handle, msg));
       } catch (err) {
         throw new SandboxUnavailable(err instanceof Error ? err.message : String(err));
       }
     }
     return this.handle;
+  }
+
+  /** pm.sendRequest: sent from this thread; the answer goes back to the worker that asked, if it is still there. */
+  private sendRequest(handle: WorkerHandle, msg: SendMessage): void {
+    const { run, seq, spec } = msg.send ?? {};
+    if (typeof run !== 'number' || typeof seq !== 'number' || typeof spec !== 'string' || this.closed) return;
+    void this.requests.perform(spec).then(({ reply, body }) => {
+      if (!handle.dead) handle.send({ sendReply: { run, seq, reply, body } });
+    });
   }
 
   private discard(handle: WorkerHandle): void {
@@ -277,7 +320,7 @@ function readOutput(raw: string): ScriptOutput | undefined {
     return undefined;
   }
   if (!parsed || typeof parsed !== 'object') return undefined;
-  const o = parsed as { tests?: unknown; error?: unknown; scopes?: unknown; nextRequest?: unknown; skipRequest?: unknown; visualizer?: unknown };
+  const o = parsed as { tests?: unknown; error?: unknown; scopes?: unknown; nextRequest?: unknown; skipRequest?: unknown; visualizer?: unknown; request?: unknown };
   const tests: ScriptTest[] = [];
   if (Array.isArray(o.tests)) {
     for (const t of o.tests as unknown[]) {
@@ -310,7 +353,27 @@ function readOutput(raw: string): ScriptOutput | undefined {
       if (v['options'] !== undefined) output.visualizer.options = v['options'];
     }
   }
+  const edit = readEdit(o.request);
+  if (edit) output.request = edit;
   return output;
+}
+
+function readEdit(raw: unknown): ScriptRequestEdit | undefined {
+  if (!raw || typeof raw !== 'object') return undefined;
+  const r = raw as Record<string, unknown>;
+  if (typeof r['url'] !== 'string' || typeof r['method'] !== 'string' || !Array.isArray(r['headers'])) return undefined;
+  const headers = (r['headers'] as unknown[]).filter((h): h is [string, string] => Array.isArray(h) && typeof h[0] === 'string' && typeof h[1] === 'string').map((h): [string, string] => [h[0], h[1]]);
+  const edit: ScriptRequestEdit = { url: r['url'], method: r['method'], headers };
+  if (r['body'] === null) edit.body = null;
+  else if (r['body'] && typeof r['body'] === 'object') {
+    const b = r['body'] as Record<string, unknown>;
+    if (b['mode'] === 'raw' && typeof b['raw'] === 'string') edit.body = { mode: 'raw', raw: b['raw'] };
+    else if ((b['mode'] === 'urlencoded' || b['mode'] === 'formdata') && Array.isArray(b['pairs'])) {
+      const pairs = (b['pairs'] as unknown[]).filter((p): p is [string, string] => Array.isArray(p) && typeof p[0] === 'string' && typeof p[1] === 'string');
+      edit.body = { mode: b['mode'], pairs } as RequestBodySpec;
+    }
+  }
+  return edit;
 }
 
 function readPairs(list: unknown[]): Pairs {

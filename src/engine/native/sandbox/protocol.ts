@@ -21,7 +21,35 @@ export interface ScriptRequest {
   url: string;
   method: string;
   headers: Array<[string, string]>;
+  /** The body text as sent (test scripts), shown as a raw body. */
   body?: string;
+  /** The body as defined (prerequest scripts): pm.request.body gets its mode and fields; wins over `body`. */
+  bodySpec?: RequestBodySpec;
+}
+
+/** A request body as scripts see and edit it: raw text, or the enabled fields of a form. */
+export type RequestBodySpec = { mode: 'raw'; raw: string; language?: string } | { mode: 'urlencoded' | 'formdata'; pairs: Array<[string, string]> };
+
+/**
+ * The request as a prerequest script left it, when the script changed pm.request (URL text with its `{{variables}}`,
+ * method, enabled headers, body; body null = the script removed it, absent = unchanged).
+ */
+export interface ScriptRequestEdit {
+  url: string;
+  method: string;
+  headers: Array<[string, string]>;
+  body?: RequestBodySpec | null;
+}
+
+/** A cookie as pm.cookies shows it. */
+export interface ScriptCookie {
+  name: string;
+  value: string;
+  domain?: string;
+  path?: string;
+  expires?: string;
+  httpOnly?: boolean;
+  secure?: boolean;
 }
 
 /** The body is not part of the JSON: its bytes travel beside it (RunRequest.body) and reach the context as a string. */
@@ -45,6 +73,10 @@ export interface ScriptInput {
   request: ScriptRequest;
   /** Test scripts only; null when the request failed (pm.response then has no code, as in Postman). */
   response?: ScriptResponse | null;
+  /** pm.cookies: the jar's cookies for the request URL; absent = the response's Set-Cookie headers are used. */
+  cookies?: ScriptCookie[];
+  /** pm.execution.location: the item's folder path and name; absent = just the request name. */
+  itemPath?: string[];
 }
 
 export interface ScriptTest {
@@ -70,6 +102,29 @@ export interface ScriptOutput {
   skipRequest?: boolean;
   /** pm.visualizer.set(template, data, options): kept in the JSON report. */
   visualizer?: { template: string; data?: unknown; options?: unknown };
+  /** Prerequest scripts: pm.request as the script changed it (see ../request-edits.ts); absent = unchanged. */
+  request?: ScriptRequestEdit;
+}
+
+/** pm.sendRequest's request, as the sandbox hands it to the engine (JSON text in SendMessage). */
+export interface SendSpec {
+  url: string;
+  method: string;
+  headers: Array<[string, string]>;
+  body?: RequestBodySpec;
+}
+
+/** The engine's answer to a SendSpec (JSON text in SendReplyMessage; the body travels beside it). */
+export type SendReply = { response: ScriptResponse } | { error: { message: string; code?: string } };
+
+/** Worker -> engine while a script runs: send this request for pm.sendRequest. */
+export interface SendMessage {
+  send: { run: number; seq: number; spec: string };
+}
+
+/** Engine -> worker: the reply to a SendMessage. */
+export interface SendReplyMessage {
+  sendReply: { run: number; seq: number; reply: string; body: string };
 }
 
 /** The name the boot code defines on the sandbox global (non-writable, non-configurable). */

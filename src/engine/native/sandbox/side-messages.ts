@@ -2,11 +2,18 @@
  * SANDBOX-SIDE CODE: serialised with Function#toString and evaluated inside the vm context. It must stay
  * self-contained: no imports, no references to anything outside its own body (types are erased by tsc).
  *
- * pm.request and pm.response: read-only views of the JSON the host sent, shaped like postman-collection's objects
- * (own keys, constructor name) so chai prints them the way Postman's sandbox does.
+ * pm.response (and pm.sendRequest's responses): read-only views of the JSON the host sent, shaped like
+ * postman-collection's Response (own keys, constructor name) so chai prints them the way Postman's sandbox does;
+ * pm.cookies; pm.request comes from ./side-request.ts.
  */
 /* eslint-disable @typescript-eslint/no-explicit-any */
-export function sandboxMessages(chai: any, json: { parse: (text: unknown) => unknown }, responses: WeakSet<object>, requests: WeakSet<object>) {
+export function sandboxMessages(
+  chai: any,
+  json: { parse: (text: unknown) => unknown },
+  responses: WeakSet<object>,
+  requests: WeakSet<object>,
+  makeRequest: (chai: any, requests: WeakSet<object>) => { request: (input: any) => any; snapshot: (req: any) => any },
+) {
   'use strict';
   // 32 random bits per Math.random() call, 8 hex digits at a time.
   const hex = (n: number): string => {
@@ -64,16 +71,63 @@ export function sandboxMessages(chai: any, json: { parse: (text: unknown) => unk
     };
   }
 
-  function request(reqIn: any): any {
-    const req: any = {
-      url: { toString: () => reqIn.url, toJSON: () => reqIn.url },
-      method: reqIn.method,
-      headers: headerList(reqIn.headers, 'request headers'),
-      body: reqIn.body === undefined ? undefined : { mode: 'raw', raw: reqIn.body, toString: () => reqIn.body },
+  const requestApi = makeRequest(chai, requests);
+
+  /**
+   * pm.cookies (read-only): the cookies the engine says the jar holds for the request URL when it sends them
+   * (`list`), else the ones the response set (its Set-Cookie headers).
+   */
+  function cookies(list: any, headers: Array<[string, string]>): any {
+    const items: any[] = [];
+    if (Array.isArray(list)) {
+      for (const c of list) if (c && typeof c.name === 'string') items.push({ ...c, key: c.name });
+    } else {
+      for (const h of headers) {
+        if (h[0].toLowerCase() !== 'set-cookie') continue;
+        const parts = h[1].split(';');
+        const first = parts.shift() || '';
+        const eq = first.indexOf('=');
+        if (eq === -1) continue;
+        const c: any = { key: first.slice(0, eq).trim(), name: first.slice(0, eq).trim(), value: first.slice(eq + 1).trim() };
+        for (const attr of parts) {
+          const i = attr.indexOf('=');
+          const k = (i === -1 ? attr : attr.slice(0, i)).trim().toLowerCase();
+          const v = i === -1 ? true : attr.slice(i + 1).trim();
+          if (k === 'httponly') c.httpOnly = true;
+          else if (k === 'secure') c.secure = true;
+          else if (k === 'domain' || k === 'path' || k === 'expires' || k === 'samesite') c[k === 'samesite' ? 'sameSite' : k] = v;
+          else if (k === 'max-age') c.maxAge = Number(v);
+        }
+        items.push(c);
+      }
+    }
+    const find = (name: unknown) => {
+      for (let i = items.length - 1; i >= 0; i--) if (items[i].name === String(name)) return items[i];
+      return undefined;
     };
-    Object.defineProperty(req, 'to', { get: () => chai.expect(req).to });
-    requests.add(req);
-    return req;
+    const jar = () => {
+      const e = new Error("pm.cookies.jar is not supported by sfcheck's native engine");
+      e.name = 'UnsupportedAPIError';
+      throw e;
+    };
+    return {
+      get: (name: unknown) => find(name)?.value,
+      one: (name: unknown) => find(name),
+      has: (name: unknown) => find(name) !== undefined,
+      all: () => items.slice(),
+      count: () => items.length,
+      each: (fn: (c: unknown) => void) => items.slice().forEach((c) => fn(c)),
+      map: (fn: (c: unknown) => unknown) => items.map((c) => fn(c)),
+      filter: (fn: (c: unknown) => unknown) => items.filter((c) => fn(c)),
+      find: (fn: (c: unknown) => unknown) => items.find((c) => fn(c)),
+      toObject: () => {
+        const o: Record<string, unknown> = {};
+        for (const c of items) o[c.name] = c.value;
+        return o;
+      },
+      toJSON: () => items.slice(),
+      jar,
+    };
   }
 
   /** `r` is null when the request failed: the object then has no code/status, as Postman's empty Response. */
@@ -87,7 +141,7 @@ export function sandboxMessages(chai: any, json: { parse: (text: unknown) => unk
     }
     res.headers = headerList(r ? r.headers : [], 'response headers');
     if (r) res.stream = undefined;
-    res.cookies = { get: () => undefined, has: () => false, toObject: () => ({}), all: () => [] };
+    res.cookies = cookies(undefined, r ? r.headers : []);
     if (r) {
       res.responseTime = r.responseTime;
       res.responseSize = r.size;
@@ -114,5 +168,5 @@ export function sandboxMessages(chai: any, json: { parse: (text: unknown) => unk
   const ownJson = (PostmanResponse.prototype as any).json;
   const plainJson = (o: any): boolean => o.json === ownJson;
 
-  return { request, response, plainJson };
+  return { request: requestApi.request, snapshot: requestApi.snapshot, response, cookies, plainJson };
 }

@@ -9,10 +9,34 @@
 export function sandboxPm(
   chai: any,
   json: { parse: (text: unknown) => unknown; legacyJSON: unknown },
-  messages: { request: (input: any) => any; response: (input: any) => any },
+  messages: { request: (input: any) => any; snapshot: (req: any) => any; response: (input: any) => any; cookies: (list: any, headers: any) => any },
   log: (test: unknown) => void,
+  tasks: any,
+  libs: { requireFor: (chai: any) => (name: unknown) => unknown },
+  makeTests: (out: any, log: (test: unknown) => void, self: () => unknown) => { test: any; record: (t: any) => void; finish: () => void },
+  makeSend: (messages: any, tasks: any) => (pm: unknown, req: unknown, callback?: unknown) => unknown,
+  makeLegacy: (input: any, pm: any, cookies: any, record: (t: any) => void, setNextRequest: (what: unknown) => void) => { names: string[]; values: unknown[]; afterSync: () => void },
 ) {
   'use strict';
+  /** The names a script sees as its parameters (./realm.ts compiles scripts with exactly these). */
+  const SCRIPT_PARAMS = ['pm', 'console', 'require', 'postman', 'tests', 'request', 'responseBody', 'responseCode', 'responseTime', 'responseHeaders', 'responseCookies', 'iteration', 'environment', 'globals', 'data', 'JSON'];
+  const notSupported = (name: string) => {
+    const e = new Error(name + " is not supported by sfcheck's native engine");
+    e.name = 'UnsupportedAPIError';
+    return e;
+  };
+  /** Getters that throw, naming the API: a script using it fails loudly instead of reading undefined. */
+  const unsupported = (obj: any, owner: string, names: string[]): void => {
+    for (const name of names) {
+      Object.defineProperty(obj, name, {
+        get: () => {
+          throw notSupported(owner + '.' + name);
+        },
+        enumerable: false,
+        configurable: true,
+      });
+    }
+  };
   const stringify = JSON.stringify;
   const VAR = /\{\{([^{}]*?)\}\}/g;
   /** The scopes a script can change (and the engine takes back), highest precedence first. */
@@ -47,6 +71,12 @@ export function sandboxPm(
       return { name: 'Error', message: 'an error that cannot be printed' };
     }
   }
+
+  // The names pm does not offer here, as throwing getters on the prototypes of pm and pm.execution (made once).
+  const PM_PROTO = Object.create(Object.prototype);
+  unsupported(PM_PROTO, 'pm', ['vault', 'require']);
+  const EXECUTION_PROTO = Object.create(Object.prototype);
+  unsupported(EXECUTION_PROTO, 'pm.execution', ['runRequest']);
 
   return function build(input: any, out: any) {
     const scopes: Record<string, { map: Map<string, unknown>; changed: boolean }> = {};
@@ -138,65 +168,17 @@ export function sandboxPm(
       out.nextRequest = what === null ? null : toStr(what === undefined ? 'undefined' : what);
     }
 
-    const record = (test: any): void => {
-      out.tests.push(test);
-      log(test);
-    };
-    const test: any = function (name: unknown, fn?: unknown) {
-      const t: any = { name: String(name), passed: true, skipped: false };
-      // Without a callback Postman (and newman) count the test as passed; only pm.test.skip skips.
-      if (typeof fn !== 'function') {
-        record(t);
-        return pm;
-      }
-      // newman's view of a failed assertion: error.name, else "AssertionError"; error.message, else the test name.
-      const fail = (e: any) => {
-        t.passed = false;
-        try {
-          const obj = e !== null && (typeof e === 'object' || typeof e === 'function');
-          t.errorName = obj && e.name !== undefined ? String(e.name) : 'AssertionError';
-          t.message = obj && e.message !== undefined ? String(e.message) : t.name;
-        } catch {
-          t.errorName = 'AssertionError';
-          t.message = t.name;
-        }
-      };
-      if (fn.length > 0) {
-        let done = false;
-        try {
-          fn((err: unknown) => {
-            if (done) return;
-            done = true;
-            if (err) fail(err);
-            record(t);
-          });
-        } catch (e) {
-          if (!done) {
-            done = true;
-            fail(e);
-            record(t);
-          }
-        }
-        return pm;
-      }
-      try {
-        fn();
-      } catch (e) {
-        fail(e);
-      }
-      record(t);
-      return pm;
-    };
-    test.skip = (name: unknown) => {
-      record({ name: String(name), passed: false, skipped: true });
-      return pm;
-    };
+    const pmRef = () => pm;
+    const tests = makeTests(out, log, pmRef);
+    const sendRequest = makeSend(messages, tasks);
 
     const request = messages.request(input.request);
+    const requestBefore = input.eventName === 'prerequest' ? stringify(messages.snapshot(request)) : '';
     const r = input.response;
     const response = input.eventName === 'test' ? messages.response(r) : undefined;
+    const cookies = messages.cookies(input.cookies, r ? r.headers : []);
 
-    const pm: any = {
+    const pm: any = Object.assign(Object.create(PM_PROTO), {
       info: { eventName: input.eventName, iteration: input.iteration, iterationCount: input.iterationCount, requestName: input.requestName, requestId: input.requestId },
       environment,
       collectionVariables: scopeApi('collection'),
@@ -205,8 +187,10 @@ export function sandboxPm(
       iterationData,
       request,
       response,
-      test,
+      cookies,
+      test: tests.test,
       expect: chai.expect,
+      sendRequest: (req: unknown, callback?: unknown) => sendRequest(pm, req, callback),
       visualizer: {
         set(template: unknown, data?: unknown, options?: unknown): void {
           if (typeof template !== 'string') throw new Error('Invalid template. Template must be of type string, found ' + typeof template);
@@ -221,7 +205,7 @@ export function sandboxPm(
           delete out.visualizer;
         },
       },
-      execution: {
+      execution: Object.assign(Object.create(EXECUTION_PROTO), {
         setNextRequest,
         skipRequest(): void {
           // Postman's sandbox: only a prerequest script can skip its request; elsewhere the call throws this TypeError.
@@ -229,47 +213,23 @@ export function sandboxPm(
           out.skipRequest = true;
           throw SKIP;
         },
-      },
-    };
+        location: Object.defineProperty((input.itemPath || [input.requestName]).slice(), 'current', { value: input.requestName, enumerable: false }),
+      }),
+    });
+    if (input.eventName !== 'test') delete pm.response;
 
     const noop = () => undefined;
-    const console = { log: noop, info: noop, warn: noop, error: noop, debug: noop, trace: noop };
-    const legacyTests: Record<string, unknown> = {};
-    const snapshot = (name: string) => scopeApi(name).toObject();
-    const legacySet = (name: string) => (key: unknown, value: unknown) => {
-      if ((value === false || value) && typeof (value as any).toString === 'function') value = (value as any).toString();
-      scopeApi(name).set(key, value);
-    };
-    const postman = {
-      setEnvironmentVariable: legacySet('environment'),
-      getEnvironmentVariable: (k: unknown) => environment.get(k),
-      clearEnvironmentVariable: (k: unknown) => environment.unset(k),
-      clearEnvironmentVariables: () => environment.clear(),
-      setGlobalVariable: legacySet('globals'),
-      getGlobalVariable: (k: unknown) => pm.globals.get(k),
-      clearGlobalVariable: (k: unknown) => pm.globals.unset(k),
-      clearGlobalVariables: () => pm.globals.clear(),
-      setNextRequest,
-      getResponseHeader: (k: unknown) => (response ? response.headers.get(k) : undefined),
-    };
-    const responseHeaders: Record<string, string> = {};
-    if (r) for (const h of r.headers as Array<[string, string]>) responseHeaders[h[0]] = h[1];
-    const isTest = input.eventName === 'test';
-    const args = [
-      pm,
-      console,
-      legacyTests,
-      isTest && r ? r.body : undefined,
-      isTest ? { code: r ? r.code : 0, name: r ? r.status : '', detail: r ? r.status : '' } : undefined,
-      isTest && r ? r.responseTime : undefined,
-      isTest ? responseHeaders : undefined,
-      input.iteration,
-      snapshot('environment'),
-      snapshot('globals'),
-      snapshot('data'),
-      postman,
-      json.legacyJSON,
-    ];
+    const console = { log: noop, info: noop, warn: noop, error: noop, debug: noop, trace: noop, clear: noop };
+    const legacy = makeLegacy(input, pm, cookies, tests.record, setNextRequest);
+    const requireFn = libs.requireFor(chai);
+    const args = SCRIPT_PARAMS.map((name: string) => {
+      if (name === 'pm') return pm;
+      if (name === 'console') return console;
+      if (name === 'JSON') return json.legacyJSON;
+      if (name === 'require') return requireFn;
+      const i = legacy.names.indexOf(name);
+      return i === -1 ? undefined : legacy.values[i];
+    });
 
     function pairs(map: Map<string, unknown>): Array<[string, unknown] | [string]> {
       const list: Array<[string, unknown] | [string]> = [];
@@ -288,9 +248,15 @@ export function sandboxPm(
     }
 
     function finish(): void {
-      for (const key of Object.keys(legacyTests)) {
-        const passed = Boolean(legacyTests[key]);
-        record(passed ? { name: key, passed, skipped: false } : { name: key, passed, skipped: false, message: 'expected ' + String(legacyTests[key]) + ' to be truthy', errorName: 'AssertionError' });
+      tests.finish();
+      // A prerequest script's changes to pm.request go back to the engine, which sends the request as edited.
+      if (requestBefore !== '') {
+        try {
+          const after = messages.snapshot(request);
+          if (stringify(after) !== requestBefore) out.request = after;
+        } catch (e) {
+          if (!out.error) out.error = describe(e);
+        }
       }
       for (const name of SCOPES) if (scope(name).changed) out.scopes[name] = pairs(scope(name).map);
     }
@@ -298,6 +264,6 @@ export function sandboxPm(
     /** The error escaping the script, or undefined for pm.execution.skipRequest()'s stop. */
     const escaped = (e: unknown): { name: string; message: string } | undefined => (e === SKIP ? undefined : describe(e));
 
-    return { args, response, describe, escaped, finish };
+    return { args, response, escaped, afterSync: legacy.afterSync, finish };
   };
 }
