@@ -1,0 +1,76 @@
+/**
+ * What goes on the wire for one request, as ./request.ts builds it and ./http.ts sends it. The run loop hands `send`
+ * the reported header array it got from `buildRequest`; the wire request rides on that array (a non-enumerable
+ * symbol property), so every caller of `send` gets the exact request without passing anything new. A header array
+ * without one (pm.sendRequest, a copied array) is sent with postman-runtime's default system headers.
+ */
+import { randomUUID } from 'node:crypto';
+import type { KeyValue } from '../result';
+import type { EncodedUrl } from './url';
+
+export interface WireHeader extends KeyValue {
+  /** Added by the runtime (system headers, a body's Content-Type), not by the collection. */
+  system?: boolean;
+}
+
+/** protocolProfileBehavior keys that change the wire (postman-runtime reads them merged item > folders > collection). */
+export interface WireProfile {
+  disableBodyPruning?: boolean;
+  disableUrlEncoding?: boolean;
+  disabledSystemHeaders?: Record<string, unknown>;
+  strictSSL?: boolean;
+  followRedirects?: boolean;
+  maxRedirects?: number;
+  followOriginalHttpMethod?: boolean;
+  followAuthorizationHeader?: boolean;
+  removeRefererHeaderOnRedirect?: boolean;
+}
+
+export interface WireRequest {
+  method: string;
+  url: EncodedUrl;
+  /** Every header in order, system headers included (Host always: undici writes it first). */
+  headers: WireHeader[];
+  body?: string | Buffer;
+  /** false: the server certificate is not verified for this request (protocolProfileBehavior.strictSSL). */
+  strictSSL: boolean;
+  removeRefererOnRedirect: boolean;
+}
+
+/** The runtime newman 6.2.2 ships; its User-Agent names it. */
+export const RUNTIME_USER_AGENT = 'PostmanRuntime/7.39.1';
+
+/** The system headers postman-runtime adds, in its order (requester/core.js addSystemHeaders). */
+const SYSTEM_HEADERS: ReadonlyArray<readonly [string, string]> = [
+  ['User-Agent', RUNTIME_USER_AGENT],
+  ['Accept', '*/*'],
+  ['Cache-Control', 'no-cache'],
+  ['Postman-Token', ''],
+  ['Host', ''],
+  ['Accept-Encoding', 'gzip, deflate, br'],
+  ['Connection', 'keep-alive'],
+];
+
+/**
+ * The system headers for a request with `headers` to `host`: each one the request does not set itself (any case)
+ * and `disabled` does not turn off. Postman-Token is a fresh v4 UUID.
+ */
+export function systemHeaders(headers: readonly KeyValue[], host: string, disabled?: ReadonlySet<string>): WireHeader[] {
+  const out: WireHeader[] = [];
+  for (const [key, value] of SYSTEM_HEADERS) {
+    const lower = key.toLowerCase();
+    if (disabled?.has(lower) || headers.some((h) => h.key.toLowerCase() === lower)) continue;
+    out.push({ key, value: lower === 'host' ? host : lower === 'postman-token' ? randomUUID() : value, system: true });
+  }
+  return out;
+}
+
+const WIRE = Symbol('sfcheck.wire');
+
+export function attachWire(headers: KeyValue[], wire: WireRequest): void {
+  Object.defineProperty(headers, WIRE, { value: wire, enumerable: false });
+}
+
+export function wireOf(headers: readonly KeyValue[]): WireRequest | undefined {
+  return (headers as unknown as Record<symbol, WireRequest | undefined>)[WIRE];
+}
