@@ -2,7 +2,8 @@
  * One cookie jar per run, as newman keeps one (postman-request's tough-cookie jar in loose mode): every Set-Cookie
  * received is stored, and later requests (redirect hops included) send the matching cookies back in a Cookie header.
  * RFC 6265 rules as tough-cookie applies them: host-only vs domain cookies (an IP address only ever matches itself),
- * default and explicit paths, Max-Age over Expires, Secure cookies only over https, a cookie replaced by name + domain +
+ * default and explicit paths, Max-Age over Expires, Secure cookies only to potentially trustworthy origins (https, and
+ * as tough-cookie 5 allows by default, loopback: localhost, *.localhost, 127.0.0.0/8, ::1), a cookie replaced by name + domain +
  * path keeping its creation time, and the Cookie header ordered by longer path first, then creation order.
  */
 import { isIP } from 'node:net';
@@ -34,6 +35,14 @@ function target(href: string): Target | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** tough-cookie's isPotentiallyTrustworthy: https/wss, or a loopback host. */
+function trustworthy(t: Target): boolean {
+  if (t.protocol === 'https:' || t.protocol === 'wss:') return true;
+  const h = t.hostname;
+  if (h === 'localhost' || h.endsWith('.localhost') || h === '::1') return true;
+  return isIP(h) === 4 && h.startsWith('127.');
 }
 
 /** RFC 6265 5.1.3: the host equals the domain, or ends with "." + domain and is not an IP address. */
@@ -126,7 +135,7 @@ export class CookieJar {
     if (this.cookies.length === 0) return [];
     const t = target(href);
     if (!t) return [];
-    const https = t.protocol === 'https:' || t.protocol === 'wss:';
+    const secureOk = trustworthy(t);
     const out: StoredCookie[] = [];
     for (let i = this.cookies.length - 1; i >= 0; i--) {
       const c = this.cookies[i] as StoredCookie;
@@ -136,7 +145,7 @@ export class CookieJar {
       }
       if (c.hostOnly ? c.domain !== t.hostname : !domainMatch(t.hostname, c.domain)) continue;
       if (!pathMatch(t.pathname, c.path)) continue;
-      if (c.secure && !https) continue;
+      if (c.secure && !secureOk) continue;
       out.push(c);
     }
     return out.sort((a, b) => b.path.length - a.path.length || a.created - b.created);

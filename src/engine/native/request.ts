@@ -113,6 +113,10 @@ export function buildRequest(item: FlatItem, ctx: BuildContext): PreparedRequest
   const url = encodeUrl(parsed, profile.disableUrlEncoding !== true);
 
   const disabled = disabledHeaders(profile);
+  const framing = disabled && ['host', 'connection', 'content-length'].filter((h) => disabled.has(h));
+  if (framing && framing.length > 0) {
+    ctx.warn(`disabledSystemHeaders ${framing.join(', ')}: the native engine always sends ${framing.length > 1 ? 'these headers' : 'this header'} (HTTP/1.1 framing); "${item.name}"`);
+  }
   const userContentType = findHeader(headers, 'content-type') !== undefined;
   const late: WireHeader[] = [];
   const prune = METHODS_WITHOUT_BODY.has(method) && profile.disableBodyPruning !== true;

@@ -2,7 +2,7 @@
  * A small generic HTTP server on 127.0.0.1:0 for wire tests: it records every request exactly as it arrived (method,
  * raw request-line URL, raw headers in order with their case, body bytes) and answers:
  *   /cookies/set?c=<Set-Cookie value>&c=...  sets those cookies (200)
- *   /redirect/<code>?to=<location>          answers <code> with Location (default /echo)
+ *   /redirect/<code>?to=<location>&c=...    answers <code> with Location (default /echo), setting cookies c=...
  *   /delay/<ms>                             answers after ms (at most 5 s)
  *   /encoded/<gzip|deflate|br>              a compressed JSON body with that Content-Encoding
  *   anything else                           echoes the request as JSON {method, url, headers, body(base64)}
@@ -39,6 +39,7 @@ function respond(req: EchoRecord, res: ServerResponse): void {
   if (parts[1] === 'redirect') {
     res.statusCode = Number(parts[2]) || 302;
     res.setHeader('Location', u.searchParams.get('to') ?? '/echo');
+    if (u.searchParams.has('c')) res.setHeader('Set-Cookie', u.searchParams.getAll('c'));
     res.end('redirecting');
     return;
   }
