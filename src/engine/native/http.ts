@@ -226,7 +226,7 @@ async function exchange(agent: Dispatcher, request: HttpRequest, options: HttpOp
       return { error: { kind: 'network', message: `Exceeded maxRedirects. Probably stuck in a redirect loop ${current.href}` } };
     }
     try {
-      current = redirected(current, raw.code, location, options, wire?.removeRefererOnRedirect === true);
+      current = redirected(current, raw.code, location, options, wire);
     } catch (err) {
       return { error: toRequestError(err) };
     }
@@ -253,7 +253,7 @@ function setHeader(headers: WireHeader[], key: string, value: string): void {
   headers.push({ key, value, system: true });
 }
 
-function redirected(prev: Hop, code: number, location: string, options: HttpOptions, removeReferer: boolean): Hop {
+function redirected(prev: Hop, code: number, location: string, options: HttpOptions, wire: WireRequest | undefined): Hop {
   const prevUrl = new URL(prev.href);
   const nextUrl = new URL(location, prevUrl);
   const headers = prev.headers.map((h) => ({ ...h }));
@@ -268,7 +268,13 @@ function redirected(prev: Hop, code: number, location: string, options: HttpOpti
     removeAll(headers, 'content-type');
     removeAll(headers, 'content-length');
   }
-  if (!removeReferer) setHeader(headers, 'Referer', prev.href);
+  if (wire?.removeRefererOnRedirect !== true) setHeader(headers, 'Referer', prev.href);
+  if (body !== undefined && wire?.form) {
+    // postman-request re-creates a kept multipart form: its Content-Type goes to the end (after Referer).
+    const type = lastHeader(headers, 'content-type');
+    removeAll(headers, 'content-type');
+    if (type !== undefined) headers.push({ key: 'Content-Type', value: type, system: true });
+  }
   if (!headers.some((h) => h.key.toLowerCase() === 'host')) headers.push({ key: 'Host', value: nextUrl.host, system: true });
   const next: Hop = { method, href: nextUrl.href, origin: nextUrl.origin, path: `${nextUrl.pathname}${nextUrl.search}`, headers };
   if (body !== undefined) next.body = body;
@@ -388,6 +394,8 @@ function dispatchOnce(agent: Dispatcher, req: Hop, deadline: Deadline): Promise<
           path: req.path,
           method: req.method as Dispatcher.HttpMethod,
           headers: flatHeaders,
+          // undici closes the connection after HEAD unless told otherwise; postman-request keeps it alive.
+          ...(req.method === 'HEAD' && lastHeader(req.headers, 'connection')?.toLowerCase() === 'keep-alive' ? { reset: false } : {}),
           ...(req.body !== undefined ? { body: req.body } : {}),
         },
         handler,

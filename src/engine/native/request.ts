@@ -142,6 +142,7 @@ export function buildRequest(item: FlatItem, ctx: BuildContext): PreparedRequest
     url,
     headers: wireHeaders,
     ...(body ? { body: body.wire } : {}),
+    ...(body && (item.request['body'] as Obj)['mode'] === 'formdata' ? { form: true } : {}),
     strictSSL: profile.strictSSL !== false,
     removeRefererOnRedirect: profile.removeRefererHeaderOnRedirect === true,
   };

@@ -32,6 +32,8 @@ export interface WireRequest {
   /** Every header in order, system headers included (Host always: undici writes it first). */
   headers: WireHeader[];
   body?: string | Buffer;
+  /** The body is multipart/form-data (postman-request rebuilds it, and its Content-Type, on a redirect that keeps it). */
+  form?: boolean;
   /** false: the server certificate is not verified for this request (protocolProfileBehavior.strictSSL). */
   strictSSL: boolean;
   removeRefererOnRedirect: boolean;
