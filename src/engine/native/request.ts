@@ -124,9 +124,14 @@ export function buildRequest(item: FlatItem, ctx: BuildContext): PreparedRequest
     ? undefined
     : buildBody(
         item.request['body'],
-        { resolver, warn: ctx.warn, workingDir: ctx.workingDir ?? process.cwd(), keepContentType: disabled?.has('content-type') === true },
+        {
+          resolver,
+          // Body warnings use newman's wording (file load errors) and name the request.
+          warn: (message) => ctx.warn(`${message} (in "${item.name}")`),
+          workingDir: ctx.workingDir ?? process.cwd(),
+          keepContentType: disabled?.has('content-type') === true,
+        },
         { early: headers, late },
-        item.name,
       );
 
   const system = systemHeaders(headers, url.host, disabled);

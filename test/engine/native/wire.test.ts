@@ -72,7 +72,7 @@ const CASES: Case[] = [
   {
     name: 'auth: apikey in a header (replacing one of the same name) and in the query',
     items: [
-      req('header', { method: 'GET', url: 'BASE/echo', header: [{ key: 'x-api-key', value: 'old' }], auth: { type: 'apikey', apikey: kv({ key: 'X-API-Key', value: 'k1' }) } }),
+      req('header', { method: 'GET', url: 'BASE/echo', header: [{ key: 'x_api_key', value: 'old' }, { key: 'XApiKeys', value: 'kept' }], auth: { type: 'apikey', apikey: kv({ key: 'X-API-Key', value: 'k1' }) } }),
       req('query', { method: 'GET', url: 'BASE/echo?a=1&my key=old', auth: { type: 'apikey', apikey: kv({ key: 'my key', value: 'v&1#', in: 'query' }) } }),
       req('empty', { method: 'GET', url: 'BASE/echo', auth: { type: 'apikey', apikey: [] } }),
     ],

@@ -1,17 +1,14 @@
 import type { AuthHandler } from './types';
 
 /**
- * lodash's lowerCase as postman-runtime compares header names with it: words split on case changes and separators,
- * joined by one space ("X-Api-Key" and "x api key" are the same name).
+ * lodash's lowerCase, as postman-runtime compares header names with it ("X-Api-Key", "x_api_key" and "XApiKey" are one
+ * name). Loaded on first use: only apikey-in-header requests need it.
  */
+let lowerCase: ((s: string) => string) | undefined;
 function words(s: string): string {
-  return s
-    .replace(/([a-z\d])([A-Z])/g, '$1 $2')
-    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
-    .split(/[^A-Za-z\d\u00C0-\uFFFF]+/)
-    .filter((w) => w !== '')
-    .join(' ')
-    .toLowerCase();
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  lowerCase ??= require('lodash/lowerCase') as (s: string) => string;
+  return lowerCase(s);
 }
 
 /**

@@ -23,9 +23,10 @@ function fileParts(f: Record<string, unknown>, name: string, ctx: BodyContext): 
   const srcs = Array.isArray(f['src']) ? (f['src'] as unknown[]) : f['src'] === undefined || f['src'] === null || f['src'] === '' ? [] : [f['src']];
   const fail = (message: string): void => ctx.warn(`Form param \`${name}\`, file load error: ${message}`);
   if (srcs.length === 0) {
+    // A value without src goes as it is (newman decodes base64 on a copy it does not send), without a warning.
     const value = f['value'];
     if (typeof value === 'string' && value !== '') {
-      return [{ name, value: Buffer.from(value, 'base64'), ...(fileName !== undefined ? { filename: fileName } : {}), contentType: contentType ?? 'application/octet-stream' }];
+      return [{ name, value: ctx.resolver.resolve(value), ...(fileName !== undefined ? { filename: fileName } : {}), ...(contentType ? { contentType } : {}) }];
     }
     fail('missing file source');
     return [{ name, value: '', filename: fileName ?? '', ...(contentType ? { contentType } : {}) }];

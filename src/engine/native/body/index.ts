@@ -14,13 +14,13 @@ const BUILDERS: Readonly<Record<string, BodyBuilder>> = { raw, urlencoded, formd
  * Builds the body of `request.body` (undefined when nothing is sent: no body, disabled, empty, or every field
  * disabled). An unknown mode warns and sends nothing, as newman sends nothing for it.
  */
-export function buildBody(body: unknown, ctx: BodyContext, headers: BodyHeaders, itemName: string): BuiltBody | undefined {
+export function buildBody(body: unknown, ctx: BodyContext, headers: BodyHeaders): BuiltBody | undefined {
   if (!isObj(body) || body['disabled'] === true || typeof body['mode'] !== 'string') return undefined;
   const mode = body['mode'];
   if (mode === 'none') return undefined;
   const builder = Object.prototype.hasOwnProperty.call(BUILDERS, mode) ? BUILDERS[mode] : undefined;
   if (!builder) {
-    ctx.warn(`body mode "${mode}" is not supported by the native engine; "${itemName}" was sent without a body`);
+    ctx.warn(`body mode "${mode}" is not supported by the native engine; the request was sent without a body`);
     return undefined;
   }
   return builder(body[mode], body, ctx, headers);
