@@ -158,7 +158,8 @@ interface Hop {
 function firstHop(request: HttpRequest): { hop: Hop; wire?: WireRequest } {
   const wire = request.wire ?? wireOf(request.headers);
   if (wire) {
-    const hop: Hop = { method: wire.method, href: wire.url.href, origin: wire.url.origin, path: wire.url.pathAndQuery, headers: wire.headers.map((h) => ({ ...h })) };
+    // Shared with the wire request: whatever edits a hop's headers (cookies, redirects) copies them first.
+    const hop: Hop = { method: wire.method, href: wire.url.href, origin: wire.url.origin, path: wire.url.pathAndQuery, headers: wire.headers };
     if (wire.body !== undefined) hop.body = wire.body;
     return { hop, wire };
   }
@@ -237,6 +238,7 @@ function addCookies(hop: Hop, jar: CookieJar, own: string | undefined): void {
   if (jar.size === 0) return;
   const cookies = jar.header(hop.href);
   if (cookies === undefined) return;
+  hop.headers = hop.headers.map((h) => ({ ...h }));
   setHeader(hop.headers, 'Cookie', own ? `${own}; ${cookies}` : cookies);
 }
 
