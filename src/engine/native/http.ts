@@ -22,7 +22,7 @@ const Agent = require('undici/lib/dispatcher/agent') as typeof AgentType;
 type Agent = AgentType;
 import type { KeyValue, RequestError } from '../result';
 import { CookieJar } from './cookies';
-import { systemHeaders, wireOf, type WireHeader, type WireRequest } from './wire';
+import { collapseDuplicates, systemHeaders, wireOf, type WireHeader, type WireRequest } from './wire';
 
 export interface HttpRequest {
   method: string;
@@ -167,7 +167,7 @@ function firstHop(request: HttpRequest): { hop: Hop; wire?: WireRequest } {
   const url = new URL(request.href);
   const headers: WireHeader[] = request.headers.map((h) => ({ key: h.key, value: h.value }));
   headers.push(...systemHeaders(headers, url.host));
-  const hop: Hop = { method: request.method, href: url.href, origin: url.origin, path: `${url.pathname}${url.search}`, headers };
+  const hop: Hop = { method: request.method, href: url.href, origin: url.origin, path: `${url.pathname}${url.search}`, headers: collapseDuplicates(headers) };
   if (request.body !== undefined) hop.body = request.body;
   return { hop };
 }

@@ -15,7 +15,7 @@ import { findHeader } from './body/types';
 import type { FlatItem } from './collection';
 import { encodeUrl, parseUrl, unparseParam, urlTemplate, type EncodedUrl, type ParsedUrl } from './url';
 import type { Resolver } from './variables';
-import { attachWire, systemHeaders, type WireHeader, type WireProfile, type WireRequest } from './wire';
+import { attachWire, collapseDuplicates, systemHeaders, type WireHeader, type WireProfile, type WireRequest } from './wire';
 
 export interface PreparedRequest {
   method: string;
@@ -103,7 +103,8 @@ export function buildRequest(item: FlatItem, ctx: BuildContext): PreparedRequest
   const method = requestMethod(item);
   const resolvedUrl = resolver.resolve(urlTemplate(item.request['url']));
   const parsed = parseUrl(resolvedUrl);
-  const headers: WireHeader[] = rawHeaders(item).map((h) => ({ key: resolver.resolve(h.key), value: resolver.resolveValue(h.value) }));
+  // A null value goes as "null" (postman-collection hands it to Node's http as it is).
+  const headers: WireHeader[] = rawHeaders(item).map((h) => ({ key: resolver.resolve(h.key), value: h.value === null ? 'null' : resolver.resolveValue(h.value) }));
 
   if (item.auth) {
     const target = { method, url: resolvedUrl, headers, query: queryTarget(parsed) };
@@ -141,6 +142,7 @@ export function buildRequest(item: FlatItem, ctx: BuildContext): PreparedRequest
 
   const reported: KeyValue[] = [];
   for (const h of wireHeaders) if (!(h.system && UNREPORTED.has(h.key.toLowerCase()))) reported.push({ key: h.key, value: h.value });
+  wireHeaders = collapseDuplicates(wireHeaders);
 
   const wire: WireRequest = {
     method,

@@ -67,6 +67,27 @@ export function systemHeaders(headers: readonly KeyValue[], host: string, disabl
   return out;
 }
 
+/**
+ * Node's http client keeps one header per name (any case): the first one's place, the last one's name and value.
+ * newman sends through it, so duplicates collapse that way on the wire. The list is returned as is when it has none.
+ */
+export function collapseDuplicates(headers: WireHeader[]): WireHeader[] {
+  const seen = new Set<string>();
+  for (const h of headers) seen.add(h.key.toLowerCase());
+  if (seen.size === headers.length) return headers;
+  const byName = new Map<string, WireHeader>();
+  for (const h of headers) {
+    const lower = h.key.toLowerCase();
+    const first = byName.get(lower);
+    if (first) {
+      first.key = h.key;
+      first.value = h.value;
+      first.system = h.system === true;
+    } else byName.set(lower, { ...h });
+  }
+  return [...byName.values()];
+}
+
 const WIRE = Symbol('sfcheck.wire');
 
 export function attachWire(headers: KeyValue[], wire: WireRequest): void {

@@ -39,6 +39,28 @@ const CASES: Case[] = [
     ],
   },
   {
+    name: 'duplicate headers collapse as Node’s http does; null, number and object values; the "K: V" lines form',
+    items: [
+      req('list', {
+        method: 'GET',
+        url: 'BASE/echo',
+        header: [
+          { key: 'A', value: 'a' },
+          { key: 'X-Dup', value: '1' },
+          { key: 'B', value: 'b' },
+          { key: 'x-dup', value: '2' },
+          { key: 'C' },
+          { key: 'N', value: null },
+          { key: 'D', value: 5 },
+          { key: 'E', value: { o: 1 } },
+          { key: 'X-DUP', value: '3', disabled: true },
+        ],
+      }),
+      req('lines', { method: 'GET', url: 'BASE/echo', header: 'K1: v1\nk1: v2\nK2:v3' }),
+      req('two content types', { method: 'POST', url: 'BASE/echo', header: [{ key: 'content-type', value: 'text/a' }, { key: 'Content-Type', value: 'text/b' }], body: { mode: 'raw', raw: 'x' } }),
+    ],
+  },
+  {
     name: 'disabledSystemHeaders drops each system header it names',
     items: [
       req(
@@ -131,6 +153,7 @@ const CASES: Case[] = [
         body: { mode: 'urlencoded', urlencoded: [{ key: 'a', value: '1 2' }, { key: 'b', value: 'x', disabled: true }, { key: 'c', value: "!*'()" }, { key: 'a', value: '3' }, { key: 'ü', value: 'é' }] },
       }),
       req('user type', { method: 'POST', url: 'BASE/echo', header: [{ key: 'Content-Type', value: 'text/plain' }], body: { mode: 'urlencoded', urlencoded: [{ key: 'k', value: 'v' }] } }),
+      req('odd values', { method: 'POST', url: 'BASE/echo', body: { mode: 'urlencoded', urlencoded: [{ key: 'a', value: null }, { key: 'b' }, { key: 'c', value: 1 }] } }),
       req('all disabled', { method: 'POST', url: 'BASE/echo', body: { mode: 'urlencoded', urlencoded: [{ key: 'k', value: 'v', disabled: true }] } }),
     ],
   },
@@ -149,6 +172,10 @@ const CASES: Case[] = [
             { key: 'upload', src: 'test/fixtures/wire/upload.txt', type: 'file' },
             { key: 'data', src: 'test/fixtures/wire/data.json', type: 'file' },
             { key: 'bin', src: 'test/fixtures/wire/binary.bin', type: 'file', contentType: 'application/x-custom' },
+            { key: 'renamed', src: 'test/fixtures/wire/upload.txt', type: 'file', fileName: 'other.csv' },
+            { key: 'null', value: null },
+            { key: 'number', value: 1, type: 'text' },
+            { key: 'object', value: { x: 1 } },
           ],
         },
       }),

@@ -65,7 +65,7 @@ export const formdata: BodyBuilder = (data, _body, ctx, headers) => {
       continue;
     }
     const raw = f['value'];
-    const value = typeof raw === 'string' ? ctx.resolver.resolve(raw) : raw === undefined ? '' : JSON.stringify(raw) ?? '';
+    const value = typeof raw === 'string' ? ctx.resolver.resolve(raw) : raw === undefined || raw === null ? '' : (JSON.stringify(raw) ?? '');
     const contentType = typeof f['contentType'] === 'string' && f['contentType'] !== '' ? ctx.resolver.resolve(f['contentType']) : undefined;
     const fileName = typeof f['fileName'] === 'string' ? f['fileName'] : undefined;
     parts.push({ name, value, ...(contentType ? { contentType } : {}), ...(fileName !== undefined ? { filename: fileName } : {}) });
