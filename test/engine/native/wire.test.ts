@@ -4,6 +4,9 @@
  * the normalisations wire-harness.ts lists.
  */
 import { expect } from 'chai';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ROOT } from '../../helpers';
 import { startEchoServer, type EchoServer } from './echo-server';
 import { req, runBoth, wireCollection } from './wire-harness';
 
@@ -244,6 +247,30 @@ describe('native engine: the wire, compared with newman', function () {
     expect(newmanRun.warnings).to.include('runtime: could not find a handler for auth: inherit');
     expect(newman[0]?.headers.some((h) => h.startsWith('Authorization'))).to.equal(false);
     expect(native[0]?.headers.slice(1)).to.deep.equal(newman[0]?.headers);
+  });
+
+  it('sends every request of the realworld Salesforce collection as newman does (scripts left out)', async function () {
+    // shared/ sits beside the repository (CI) or beside the folder of work trees.
+    const file = [join(ROOT, '..', 'shared'), join(ROOT, '..', '..', 'shared')]
+      .map((dir) => join(dir, 'realworld', 'salesforce-platform-apis.postman_collection.json'))
+      .find((f) => existsSync(f));
+    if (!file) this.skip();
+    const col = JSON.parse(readFileSync(file as string, 'utf8')) as { item: Json[]; event?: unknown };
+    const strip = (items: Json[]): void =>
+      items.forEach((i) => {
+        delete i['event'];
+        if (Array.isArray(i['item'])) strip(i['item'] as Json[]);
+      });
+    strip(col.item);
+    delete col.event;
+    const values = Object.entries({ url: 'BASE', _endpoint: 'BASE', _accessToken: 'TOKEN', username: 'u', password: 'p' }).map(([key, value]) => ({ key, value }));
+    const environment = { name: 'echo', values };
+    const { newman, native, newmanRun, nativeRun } = await runBoth(server, col, { environment: JSON.parse(JSON.stringify(environment).replace(/BASE/g, server.base)) as typeof environment }, {
+      environment: JSON.parse(JSON.stringify(environment).replace(/BASE/g, server.base)) as unknown,
+    });
+    expect(native.length).to.be.greaterThan(200);
+    expect(native).to.deep.equal(newman);
+    expect(nativeRun.warnings.filter((w) => /file (load|source)/.test(w)).map((w) => w.replace(/ \(in "[^"]+"\)$/, ''))).to.deep.equal(newmanRun.warnings);
   });
 
   it('sends the system headers newman sends (a fixed expectation, not only agreement)', async () => {

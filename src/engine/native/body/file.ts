@@ -56,6 +56,7 @@ export const file: BodyBuilder = (data, _body, ctx, headers) => {
   const content = data['content'];
   if (!src) {
     if (typeof content === 'string' && content !== '') return { wire: Buffer.from(content, 'base64'), text: '' };
+    ctx.warn('Binary file load error: invalid or missing file source');
     return undefined;
   }
   let read: { bytes: Buffer; path: string };
