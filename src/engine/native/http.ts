@@ -196,12 +196,12 @@ async function exchange(agent: Dispatcher, request: HttpRequest, options: HttpOp
   const { wire } = first;
   let current = first.hop;
   const dispatcher = wire && !wire.strictSSL ? insecureAgent(agent) : agent;
-  const jar = stateOf(agent).jar;
+  const jar = wire?.noCookies ? undefined : stateOf(agent).jar;
   // postman-request keeps the request's own Cookie header and appends the jar's cookies to it on every hop.
   const ownCookie = lastHeader(current.headers, 'cookie');
   for (let hop = 0; ; hop++) {
     if (deadline.expired) return { error: timeoutError(deadline.connected) };
-    addCookies(current, jar, ownCookie);
+    if (jar) addCookies(current, jar, ownCookie);
     let raw: RawResponse;
     try {
       raw = await dispatchOnce(dispatcher, current, deadline);
@@ -209,7 +209,7 @@ async function exchange(agent: Dispatcher, request: HttpRequest, options: HttpOp
       if (deadline.expired) return { error: timeoutError(deadline.connected) };
       return { error: toRequestError(err) };
     }
-    if (raw.setCookies.length > 0) jar.store(current.href, raw.setCookies);
+    if (jar && raw.setCookies.length > 0) jar.store(current.href, raw.setCookies);
     const location = raw.code >= 300 && raw.code < 400 ? lastHeader(raw.headers, 'location') : undefined;
     if (location === undefined || !options.followRedirects) {
       return {

@@ -152,6 +152,7 @@ export function buildRequest(item: FlatItem, ctx: BuildContext): PreparedRequest
     ...(body && (item.request['body'] as Obj)['mode'] === 'formdata' ? { form: true } : {}),
     strictSSL: profile.strictSSL !== false,
     removeRefererOnRedirect: profile.removeRefererHeaderOnRedirect === true,
+    ...(profile.disableCookies === true ? { noCookies: true } : {}),
   };
   attachWire(reported, wire);
   return body === undefined ? { method, resolvedUrl, url, headers: reported, wire } : { method, resolvedUrl, url, headers: reported, body: body.text, wire };

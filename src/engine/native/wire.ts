@@ -24,6 +24,7 @@ export interface WireProfile {
   followOriginalHttpMethod?: boolean;
   followAuthorizationHeader?: boolean;
   removeRefererHeaderOnRedirect?: boolean;
+  disableCookies?: boolean;
 }
 
 export interface WireRequest {
@@ -37,6 +38,8 @@ export interface WireRequest {
   /** false: the server certificate is not verified for this request (protocolProfileBehavior.strictSSL). */
   strictSSL: boolean;
   removeRefererOnRedirect: boolean;
+  /** protocolProfileBehavior.disableCookies: the run's jar is neither read nor written for this request. */
+  noCookies?: boolean;
 }
 
 /** The runtime newman 6.2.2 ships; its User-Agent names it. */

@@ -111,6 +111,19 @@ describe('native engine: cookies on the wire, compared with newman', function ()
     expect(cookieOf(7)).to.equal(undefined);
   });
 
+  it('neither sends nor stores cookies for a request with disableCookies', async () => {
+    const off = { protocolProfileBehavior: { disableCookies: true } };
+    const items = [
+      req('set', { method: 'GET', url: set('kept=1; Path=/') }),
+      req('ignored', { method: 'GET', url: set('ignored=1; Path=/') }, off),
+      req('no cookies sent', { method: 'GET', url: 'BASE/echo' }, off),
+      req('cookies sent', { method: 'GET', url: 'BASE/echo' }),
+    ];
+    const { newman, native } = await runBoth(server, wireCollection(items));
+    expect(native).to.deep.equal(newman);
+    expect(native.map((v) => v.headers.find((h) => h.startsWith('Cookie')) ?? null)).to.deep.equal([null, null, null, 'Cookie: kept=1']);
+  });
+
   it('keeps one jar per run: a new run starts with no cookies', async () => {
     const col = JSON.parse(JSON.stringify(wireCollection([req('set', { method: 'GET', url: set('x=1; Path=/') }), req('echo', { method: 'GET', url: 'BASE/echo' })])).replace(/BASE/g, server.base)) as unknown;
     server.requests.length = 0;
