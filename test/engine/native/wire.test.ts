@@ -189,6 +189,7 @@ const CASES: Case[] = [
     items: [
       req('file', { method: 'PUT', url: 'BASE/echo', body: { mode: 'file', file: { src: 'test/fixtures/wire/binary.bin' } } }),
       req('file json', { method: 'PUT', url: 'BASE/echo', body: { mode: 'file', file: { src: 'test/fixtures/wire/data.json' } } }),
+      req('file yaml', { method: 'PUT', url: 'BASE/echo', body: { mode: 'file', file: { src: 'test/fixtures/wire/table.yaml' } } }),
       req('graphql string variables', { method: 'POST', url: 'BASE/echo', body: { mode: 'graphql', graphql: { query: 'query Q($x: Int) { a(x: $x) }', variables: '{\n  "x": 1\n}' } } }),
       req('graphql object variables', { method: 'POST', url: 'BASE/echo', body: { mode: 'graphql', graphql: { query: '{ a }', operationName: 'Op', variables: { x: [1, 'two'] } } } }),
       req('graphql no variables', { method: 'POST', url: 'BASE/echo', body: { mode: 'graphql', graphql: { query: '{ a }', variables: '' } } }),

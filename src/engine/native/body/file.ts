@@ -2,16 +2,17 @@ import { readFileSync, statSync } from 'node:fs';
 import { extname, isAbsolute, resolve } from 'node:path';
 import { findHeader, isObj, setHeader, type BodyBuilder } from './types';
 
-/** The extensions collections upload most, as mime-types names them (unknown ones: none, as mime.lookup's false). */
+/** Used when mime-types cannot be loaded: the extensions collections upload most, as mime-types names them. */
 const MIME: Readonly<Record<string, string>> = {
   '.txt': 'text/plain',
-  '.text': 'text/plain',
   '.csv': 'text/csv',
   '.html': 'text/html',
-  '.htm': 'text/html',
   '.xml': 'application/xml',
   '.json': 'application/json',
   '.js': 'application/javascript',
+  '.yaml': 'text/yaml',
+  '.yml': 'text/yaml',
+  '.md': 'text/markdown',
   '.pdf': 'application/pdf',
   '.zip': 'application/zip',
   '.gz': 'application/gzip',
@@ -21,12 +22,27 @@ const MIME: Readonly<Record<string, string>> = {
   '.gif': 'image/gif',
   '.svg': 'image/svg+xml',
   '.bin': 'application/octet-stream',
-  '.dat': 'application/octet-stream',
 };
 
+let lookup: ((path: string) => string | false) | undefined;
+
+/**
+ * The type postman-request and form-data give an uploaded file: mime-types' lookup (the package newman itself
+ * installs, loaded on the first upload), else the short table above. undefined when the extension is unknown.
+ */
 export function mimeType(path: string): string | undefined {
-  const ext = extname(path).toLowerCase();
-  return Object.prototype.hasOwnProperty.call(MIME, ext) ? MIME[ext] : undefined;
+  if (lookup === undefined) {
+    try {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      lookup = (require('mime-types') as { lookup: (path: string) => string | false }).lookup;
+    } catch {
+      lookup = (p) => {
+        const ext = extname(p).toLowerCase();
+        return Object.prototype.hasOwnProperty.call(MIME, ext) ? (MIME[ext] as string) : false;
+      };
+    }
+  }
+  return lookup(path) || undefined;
 }
 
 /**
