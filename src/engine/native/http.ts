@@ -9,7 +9,6 @@
  * where they differ from undici's.
  */
 import { STATUS_CODES } from 'node:http';
-import { brotliDecompressSync, gunzipSync, inflateRawSync, inflateSync } from 'node:zlib';
 import type { Agent as AgentType, Dispatcher } from 'undici';
 
 /**
@@ -22,7 +21,8 @@ const Agent = require('undici/lib/dispatcher/agent') as typeof AgentType;
 type Agent = AgentType;
 import type { KeyValue, RequestError } from '../result';
 import { CookieJar } from './cookies';
-import { collapseDuplicates, systemHeaders, wireOf, type WireHeader, type WireRequest } from './wire';
+import { addCookies, decode, firstHop, lastHeader, redirected, type Hop } from './hops';
+import type { WireRequest } from './wire';
 
 export interface HttpRequest {
   method: string;
@@ -42,6 +42,8 @@ export interface HttpResponse {
   timeMs: number;
   /** The URL of the last hop (differs from the request's after redirects). */
   url: string;
+  /** The Cookie header the first hop carried (the jar's cookies and the request's own), as newman reports it. */
+  cookie?: string;
 }
 
 export interface HttpOptions {
@@ -144,34 +146,6 @@ class Deadline {
   }
 }
 
-/** One request on the wire: a hop of the exchange. */
-interface Hop {
-  method: string;
-  href: string;
-  origin: string;
-  /** path?query exactly as sent on the request line. */
-  path: string;
-  headers: WireHeader[];
-  body?: string | Buffer;
-}
-
-function firstHop(request: HttpRequest): { hop: Hop; wire?: WireRequest } {
-  const wire = request.wire ?? wireOf(request.headers);
-  if (wire) {
-    // Shared with the wire request: whatever edits a hop's headers (cookies, redirects) copies them first.
-    const hop: Hop = { method: wire.method, href: wire.url.href, origin: wire.url.origin, path: wire.url.pathAndQuery, headers: wire.headers };
-    if (wire.body !== undefined) hop.body = wire.body;
-    return { hop, wire };
-  }
-  // A request built elsewhere (pm.sendRequest, a copied header list): postman-runtime's default system headers.
-  const url = new URL(request.href);
-  const headers: WireHeader[] = request.headers.map((h) => ({ key: h.key, value: h.value }));
-  headers.push(...systemHeaders(headers, url.host));
-  const hop: Hop = { method: request.method, href: url.href, origin: url.origin, path: `${url.pathname}${url.search}`, headers: collapseDuplicates(headers) };
-  if (request.body !== undefined) hop.body = request.body;
-  return { hop };
-}
-
 export async function send(agent: Dispatcher, request: HttpRequest, options: HttpOptions): Promise<HttpOutcome> {
   const started = performance.now();
   let settleTimeout: (() => void) | undefined;
@@ -199,9 +173,11 @@ async function exchange(agent: Dispatcher, request: HttpRequest, options: HttpOp
   const jar = wire?.noCookies ? undefined : stateOf(agent).jar;
   // postman-request keeps the request's own Cookie header and appends the jar's cookies to it on every hop.
   const ownCookie = lastHeader(current.headers, 'cookie');
+  let firstCookie: string | undefined;
   for (let hop = 0; ; hop++) {
     if (deadline.expired) return { error: timeoutError(deadline.connected) };
     if (jar) addCookies(current, jar, ownCookie);
+    if (hop === 0) firstCookie = lastHeader(current.headers, 'cookie');
     let raw: RawResponse;
     try {
       raw = await dispatchOnce(dispatcher, current, deadline);
@@ -217,9 +193,10 @@ async function exchange(agent: Dispatcher, request: HttpRequest, options: HttpOp
           code: raw.code,
           status: STATUS_CODES[raw.code] ?? raw.statusText,
           headers: raw.headers,
-          body: decode(raw),
+          body: decode(raw.body, raw.encoding),
           timeMs: Math.round(performance.now() - started),
           url: current.href,
+          ...(firstCookie !== undefined ? { cookie: firstCookie } : {}),
         },
       };
     }
@@ -231,88 +208,6 @@ async function exchange(agent: Dispatcher, request: HttpRequest, options: HttpOp
     } catch (err) {
       return { error: toRequestError(err) };
     }
-  }
-}
-
-function addCookies(hop: Hop, jar: CookieJar, own: string | undefined): void {
-  if (jar.size === 0) return;
-  const cookies = jar.header(hop.href);
-  if (cookies === undefined) return;
-  hop.headers = hop.headers.map((h) => ({ ...h }));
-  setHeader(hop.headers, 'Cookie', own ? `${own}; ${cookies}` : cookies);
-}
-
-/** postman-request's setHeader: an existing header (any case) keeps its name and place and takes the value. */
-function setHeader(headers: WireHeader[], key: string, value: string): void {
-  const lower = key.toLowerCase();
-  for (let i = headers.length - 1; i >= 0; i--) {
-    const h = headers[i] as WireHeader;
-    if (h.key.toLowerCase() === lower) {
-      h.value = value;
-      return;
-    }
-  }
-  headers.push({ key, value, system: true });
-}
-
-function redirected(prev: Hop, code: number, location: string, options: HttpOptions, wire: WireRequest | undefined): Hop {
-  const prevUrl = new URL(prev.href);
-  const nextUrl = new URL(location, prevUrl);
-  const headers = prev.headers.map((h) => ({ ...h }));
-  let { method, body } = prev;
-  if (prevUrl.hostname !== nextUrl.hostname) {
-    removeAll(headers, 'host');
-    if (!options.followAuthorizationHeader) removeAll(headers, 'authorization');
-  }
-  if (!options.followOriginalHttpMethod && code !== 307 && code !== 308 && code !== 401) {
-    if (method !== 'HEAD') method = 'GET';
-    body = undefined;
-    removeAll(headers, 'content-type');
-    removeAll(headers, 'content-length');
-  }
-  if (wire?.removeRefererOnRedirect !== true) setHeader(headers, 'Referer', prev.href);
-  if (body !== undefined && wire?.form) {
-    // postman-request re-creates a kept multipart form: its Content-Type goes to the end (after Referer).
-    const type = lastHeader(headers, 'content-type');
-    removeAll(headers, 'content-type');
-    if (type !== undefined) headers.push({ key: 'Content-Type', value: type, system: true });
-  }
-  if (!headers.some((h) => h.key.toLowerCase() === 'host')) headers.push({ key: 'Host', value: nextUrl.host, system: true });
-  const next: Hop = { method, href: nextUrl.href, origin: nextUrl.origin, path: `${nextUrl.pathname}${nextUrl.search}`, headers };
-  if (body !== undefined) next.body = body;
-  return next;
-}
-
-function removeAll(headers: KeyValue[], lower: string): void {
-  for (let i = headers.length - 1; i >= 0; i--) if (headers[i]?.key.toLowerCase() === lower) headers.splice(i, 1);
-}
-
-function lastHeader(headers: readonly KeyValue[], lower: string): string | undefined {
-  for (let i = headers.length - 1; i >= 0; i--) if (headers[i]?.key.toLowerCase() === lower) return headers[i]?.value;
-  return undefined;
-}
-
-/** The body as postman-request hands it on (gzip: true, brotli: true); one that does not decode stays as received. */
-function decode(raw: RawResponse): Buffer {
-  if (raw.encoding === undefined || raw.body.length === 0) return raw.body;
-  try {
-    switch (raw.encoding) {
-      case 'gzip':
-      case 'x-gzip':
-        return gunzipSync(raw.body);
-      case 'deflate':
-        try {
-          return inflateSync(raw.body);
-        } catch {
-          return inflateRawSync(raw.body);
-        }
-      case 'br':
-        return brotliDecompressSync(raw.body);
-      default:
-        return raw.body;
-    }
-  } catch {
-    return raw.body;
   }
 }
 

@@ -82,6 +82,7 @@ describe('native engine: sending without a built request', function () {
       cookieJar(agent).store(`${server.base}/`, ['s=1; Path=/']);
       const out = await send(agent, { method: 'POST', href: `${server.base}/raw?x=1`, headers: [{ key: 'accept', value: 'application/json' }], body: 'hi' }, OPTIONS);
       expect('response' in out && out.response.code).to.equal(200);
+      expect('response' in out && out.response.cookie).to.equal('s=1');
       const seen = server.requests.map(view)[0];
       expect(seen?.headers).to.deep.equal([
         'accept: application/json',
