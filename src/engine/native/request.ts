@@ -8,6 +8,7 @@
  * What the result tree reports (`headers`) leaves out the system headers newman's engine leaves out (all but
  * Accept); the whole wire request rides along on that array (see ./wire.ts), so `send` gets it from the same call.
  */
+import { unescape } from 'node:querystring';
 import type { KeyValue } from '../result';
 import { applyAuth, type QueryTarget } from './auth';
 import { buildBody } from './body';
@@ -34,7 +35,7 @@ export interface PreparedRequest {
 const METHODS_WITHOUT_BODY: ReadonlySet<string> = new Set(['GET', 'HEAD', 'COPY', 'PURGE', 'UNLOCK']);
 
 /** System headers the result tree leaves out (newman's engine reports only Accept of them). */
-const UNREPORTED: ReadonlySet<string> = new Set(['user-agent', 'cache-control', 'postman-token', 'host', 'accept-encoding', 'connection']);
+const UNREPORTED: ReadonlySet<string> = new Set(['user-agent', 'cache-control', 'postman-token', 'host', 'accept-encoding', 'connection', 'authorization']);
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -97,6 +98,15 @@ function disabledHeaders(profile: WireProfile): ReadonlySet<string> | undefined 
   return out.size > 0 ? out : undefined;
 }
 
+/**
+ * postman-request turns the URL's user:password into `Authorization: Basic` (percent-decoded, after the form
+ * Content-Type) when the request has no Authorization header.
+ */
+function userinfoAuth(userinfo: string): WireHeader {
+  const [user = '', ...rest] = userinfo.split(':').map((piece) => unescape(piece));
+  return { key: 'Authorization', value: `Basic ${Buffer.from(`${user}:${rest.join(':')}`, 'utf8').toString('base64')}`, system: true };
+}
+
 export function buildRequest(item: FlatItem, ctx: BuildContext): PreparedRequest {
   const { resolver } = ctx;
   const profile = item.profile as WireProfile;
@@ -137,6 +147,7 @@ export function buildRequest(item: FlatItem, ctx: BuildContext): PreparedRequest
 
   const system = systemHeaders(headers, url.host, disabled);
   let wireHeaders: WireHeader[] = [...headers, ...system, ...late];
+  if (parsed.auth !== undefined && !findHeader(wireHeaders, 'authorization')) wireHeaders.push(userinfoAuth(parsed.auth));
   // A Content-Type the body added (not the user's) goes when disabledSystemHeaders turns content-type off.
   if (disabled?.has('content-type') && !userContentType) wireHeaders = wireHeaders.filter((h) => h.key.toLowerCase() !== 'content-type');
 

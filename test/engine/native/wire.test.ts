@@ -129,6 +129,15 @@ const CASES: Case[] = [
     ],
   },
   {
+    name: 'URL user:password becomes Authorization: Basic unless the request has one',
+    items: [
+      req('userinfo', { method: 'POST', url: 'http://us%20er:p%40ss:x@HOSTPORT/echo', body: { mode: 'urlencoded', urlencoded: [{ key: 'a', value: 'b' }] } }),
+      req('user only', { method: 'GET', url: 'http://ü@HOSTPORT/echo' }),
+      req('own header', { method: 'GET', url: 'http://u:p@HOSTPORT/echo', header: [{ key: 'authorization', value: 'mine' }] }),
+      req('auth wins', { method: 'GET', url: 'http://u:p@HOSTPORT/echo', auth: { type: 'bearer', bearer: kv({ token: 't' }) } }),
+    ],
+  },
+  {
     name: 'URL encoding as postman-url-encoder, and disableUrlEncoding',
     items: [
       req('encoded', { method: 'GET', url: "BASE/e/a b/ü{x}|^/%41?q=a b&r=\"<>'&s=%20&t=ä`{}" }),
@@ -232,7 +241,8 @@ describe('native engine: the wire, compared with newman', function () {
 
   for (const c of CASES) {
     it(c.name, async () => {
-      const { newman, native, newmanRun, nativeRun } = await runBoth(server, wireCollection(c.items, c.extra));
+      const col = JSON.parse(JSON.stringify(wireCollection(c.items, c.extra)).replace(/HOSTPORT/g, server.base.slice('http://'.length))) as unknown;
+      const { newman, native, newmanRun, nativeRun } = await runBoth(server, col);
       expect(newmanRun.error, 'newman run').to.equal(undefined);
       expect(nativeRun.requests.flatMap((r) => r.errors)).to.deep.equal([]);
       expect(newman.length, 'requests newman sent').to.be.greaterThan(0);
