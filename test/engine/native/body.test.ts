@@ -89,6 +89,9 @@ describe('native engine: bodies with unreadable files, compared with newman', fu
             { key: 'f', src: 'test/fixtures/wire/nope.txt', type: 'file' },
             { key: 'dir', src: 'test/fixtures/wire', type: 'file' },
             { key: 'nosrc', type: 'file' },
+            { key: 'up and out', src: '../no-such-file-outside.txt', type: 'file' },
+            // newman stops resolving file fields after one with several src (it ends the step early): file fields
+            // after this one would go unread there, not here. None follows, so both engines send the same.
             { key: 'multi', src: ['test/fixtures/wire/upload.txt', 'test/fixtures/wire/nope2.txt'], type: 'file' },
             { key: 'b64', value: 'aGVsbG8=', type: 'file' },
           ],
@@ -101,6 +104,6 @@ describe('native engine: bodies with unreadable files, compared with newman', fu
     expect(native).to.deep.equal(newman);
     const fileWarnings = nativeRun.warnings.filter((w) => /file load error/.test(w)).map((w) => w.replace(/ \(in "[^"]+"\)$/, ''));
     expect(fileWarnings).to.deep.equal(newmanRun.warnings);
-    expect(fileWarnings).to.have.length(5);
+    expect(fileWarnings).to.have.length(6);
   });
 });
