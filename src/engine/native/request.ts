@@ -151,8 +151,14 @@ export function buildRequest(item: FlatItem, ctx: BuildContext): PreparedRequest
   // A Content-Type the body added (not the user's) goes when disabledSystemHeaders turns content-type off.
   if (disabled?.has('content-type') && !userContentType) wireHeaders = wireHeaders.filter((h) => h.key.toLowerCase() !== 'content-type');
 
+  // newman's engine lists the urlencoded Content-Type postman-request adds, not the multipart or file one.
+  const bodyMode = body ? (item.request['body'] as Obj)['mode'] : undefined;
   const reported: KeyValue[] = [];
-  for (const h of wireHeaders) if (!(h.system && UNREPORTED.has(h.key.toLowerCase()))) reported.push({ key: h.key, value: h.value });
+  for (const h of wireHeaders) {
+    if (h.system && UNREPORTED.has(h.key.toLowerCase())) continue;
+    if (bodyMode !== 'urlencoded' && late.includes(h)) continue;
+    reported.push({ key: h.key, value: h.value });
+  }
   wireHeaders = collapseDuplicates(wireHeaders);
 
   const wire: WireRequest = {
@@ -160,7 +166,7 @@ export function buildRequest(item: FlatItem, ctx: BuildContext): PreparedRequest
     url,
     headers: wireHeaders,
     ...(body ? { body: body.wire } : {}),
-    ...(body && (item.request['body'] as Obj)['mode'] === 'formdata' ? { form: true } : {}),
+    ...(bodyMode === 'formdata' ? { form: true } : {}),
     strictSSL: profile.strictSSL !== false,
     removeRefererOnRedirect: profile.removeRefererHeaderOnRedirect === true,
     ...(profile.disableCookies === true ? { noCookies: true } : {}),
