@@ -53,6 +53,14 @@ describe('native engine: request building', () => {
     expect(prepared.body).to.equal('a=b');
   });
 
+  it('leaves the multipart Content-Type out of the reported headers (newman’s engine does) but sends it', () => {
+    const { prepared } = prepare({ method: 'POST', url: 'http://h/', body: { mode: 'formdata', formdata: [{ key: 'a', value: 'b' }] } });
+    expect(prepared.headers).to.deep.equal([{ key: 'Accept', value: '*/*' }]);
+    expect(prepared.wire.headers.at(-1)?.value).to.match(/^multipart\/form-data; boundary=-{26}\d{24}$/);
+    expect(prepared.wire.form).to.equal(true);
+    expect(prepared.body).to.equal('');
+  });
+
   it('puts auth query parameters into the URL the result reports', () => {
     const { prepared } = prepare({ method: 'GET', url: 'http://h/p?a=1', auth: { type: 'oauth2', oauth2: [{ key: 'accessToken', value: 't t' }, { key: 'addTokenTo', value: 'queryParams' }] } });
     expect(prepared.url.href).to.equal('http://h/p?a=1&access_token=t%20t');
