@@ -162,16 +162,9 @@ function scripts(chain: Level[], listen: 'prerequest' | 'test'): string[] {
   return out;
 }
 
+/** Shallow merge, inner levels winning (postman-collection's getProtocolProfileBehaviorResolved). */
 function mergeProfiles(chain: Level[]): ProtocolProfile {
   const merged: ProtocolProfile = {};
-  for (const level of chain) {
-    const p = level.profile;
-    if (!isObj(p)) continue;
-    if (typeof p['disableBodyPruning'] === 'boolean') merged.disableBodyPruning = p['disableBodyPruning'];
-    if (typeof p['followRedirects'] === 'boolean') merged.followRedirects = p['followRedirects'];
-    if (typeof p['maxRedirects'] === 'number') merged.maxRedirects = p['maxRedirects'];
-    if (typeof p['followOriginalHttpMethod'] === 'boolean') merged.followOriginalHttpMethod = p['followOriginalHttpMethod'];
-    if (typeof p['followAuthorizationHeader'] === 'boolean') merged.followAuthorizationHeader = p['followAuthorizationHeader'];
-  }
+  for (const level of chain) if (isObj(level.profile)) Object.assign(merged, level.profile);
   return merged;
 }

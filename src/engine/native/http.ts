@@ -1,9 +1,12 @@
 /**
  * One HTTP exchange over undici (raw dispatch: response headers keep their order, case and duplicates), with a total
  * per-request deadline (redirects included) and newman's redirect rules (postman-request with followAllRedirects):
- * any 3xx with a Location is followed up to `maxRedirects`; except for 307/308 the method becomes GET (HEAD stays
- * HEAD) and the body and its Content-Type/Length are dropped; Authorization is dropped when the host changes; Referer
- * is set. Errors use newman's codes and messages where they differ from undici's.
+ * any 3xx with a Location is followed up to `maxRedirects`; except for 307/308/401 the method becomes GET (HEAD stays
+ * HEAD) and the body and its Content-Type/Length are dropped; Authorization and Host are dropped when the host
+ * changes; Referer is set (unless removeRefererHeaderOnRedirect). The agent owns the run's cookie jar: Set-Cookie of
+ * every response (redirect hops included) is stored, and each hop sends the matching cookies. Bodies sent with
+ * Content-Encoding gzip/deflate/br are decoded (postman-request asks for them). Errors use newman's codes and messages
+ * where they differ from undici's.
  */
 import { STATUS_CODES } from 'node:http';
 import type { Agent as AgentType, Dispatcher } from 'undici';
@@ -17,12 +20,17 @@ import type { Agent as AgentType, Dispatcher } from 'undici';
 const Agent = require('undici/lib/dispatcher/agent') as typeof AgentType;
 type Agent = AgentType;
 import type { KeyValue, RequestError } from '../result';
+import { CookieJar } from './cookies';
+import { addCookies, decode, firstHop, lastHeader, redirected, type Hop } from './hops';
+import type { WireRequest } from './wire';
 
 export interface HttpRequest {
   method: string;
   href: string;
   headers: KeyValue[];
   body?: string;
+  /** The exact wire request from buildRequest; found on `headers` when not given here. */
+  wire?: WireRequest;
 }
 
 export interface HttpResponse {
@@ -32,6 +40,10 @@ export interface HttpResponse {
   body: Buffer;
   /** ms from the first byte sent to the end of the last response body (redirect hops included). */
   timeMs: number;
+  /** The URL of the last hop (differs from the request's after redirects). */
+  url: string;
+  /** The Cookie header the first hop carried (the jar's cookies and the request's own), as newman reports it. */
+  cookie?: string;
 }
 
 export interface HttpOptions {
@@ -45,10 +57,54 @@ export interface HttpOptions {
 
 export type HttpOutcome = { response: HttpResponse } | { error: RequestError };
 
+interface AgentState {
+  options: AgentType.Options;
+  jar: CookieJar;
+  /** For strictSSL: false requests, made on first use and closed with the run's agent. */
+  insecure?: Agent;
+}
+
+const STATES = new WeakMap<Dispatcher, AgentState>();
+
 export function createAgent(timeoutMs: number): Agent {
   // undici's own timeouts only back up the per-request deadline below (which fires first); 0 disables them all.
   const backup = timeoutMs > 0 ? timeoutMs + 1_000 : 0;
-  return new Agent({ connect: { timeout: backup }, headersTimeout: backup, bodyTimeout: backup, keepAliveTimeout: 4_000 });
+  const options: AgentType.Options = { connect: { timeout: backup }, headersTimeout: backup, bodyTimeout: backup, keepAliveTimeout: 4_000 };
+  const agent = new Agent(options);
+  STATES.set(agent, { options, jar: new CookieJar() });
+  return agent;
+}
+
+function stateOf(agent: Dispatcher): AgentState {
+  let state = STATES.get(agent);
+  if (!state) {
+    state = { options: {}, jar: new CookieJar() };
+    STATES.set(agent, state);
+  }
+  return state;
+}
+
+/** The run's cookie jar (one per agent, so one per run): what pm.cookies reads. */
+export function cookieJar(agent: Dispatcher): CookieJar {
+  return stateOf(agent).jar;
+}
+
+/** The dispatcher for a request that must not verify certificates (closed when `agent` is closed or destroyed). */
+function insecureAgent(agent: Dispatcher): Dispatcher {
+  const state = stateOf(agent);
+  if (state.insecure) return state.insecure;
+  const connect = { ...(state.options.connect as object | undefined), rejectUnauthorized: false };
+  const insecure = new Agent({ ...state.options, connect });
+  state.insecure = insecure;
+  const a = agent as unknown as Record<'close' | 'destroy', (...args: unknown[]) => unknown>;
+  for (const method of ['close', 'destroy'] as const) {
+    const original = a[method].bind(agent);
+    a[method] = (...args: unknown[]) => {
+      insecure.destroy().catch(() => undefined);
+      return original(...args);
+    };
+  }
+  return insecure;
 }
 
 /**
@@ -104,17 +160,32 @@ export async function send(agent: Dispatcher, request: HttpRequest, options: Htt
   }
 }
 
-async function exchange(agent: Dispatcher, first: HttpRequest, options: HttpOptions, deadline: Deadline, started: number): Promise<HttpOutcome> {
-  let current = first;
+async function exchange(agent: Dispatcher, request: HttpRequest, options: HttpOptions, deadline: Deadline, started: number): Promise<HttpOutcome> {
+  let first: { hop: Hop; wire?: WireRequest };
+  try {
+    first = firstHop(request);
+  } catch (err) {
+    return { error: toRequestError(err) };
+  }
+  const { wire } = first;
+  let current = first.hop;
+  const dispatcher = wire && !wire.strictSSL ? insecureAgent(agent) : agent;
+  const jar = wire?.noCookies ? undefined : stateOf(agent).jar;
+  // postman-request keeps the request's own Cookie header and appends the jar's cookies to it on every hop.
+  const ownCookie = lastHeader(current.headers, 'cookie');
+  let firstCookie: string | undefined;
   for (let hop = 0; ; hop++) {
     if (deadline.expired) return { error: timeoutError(deadline.connected) };
+    if (jar) addCookies(current, jar, ownCookie);
+    if (hop === 0) firstCookie = lastHeader(current.headers, 'cookie');
     let raw: RawResponse;
     try {
-      raw = await dispatchOnce(agent, current, deadline);
+      raw = await dispatchOnce(dispatcher, current, deadline);
     } catch (err) {
       if (deadline.expired) return { error: timeoutError(deadline.connected) };
       return { error: toRequestError(err) };
     }
+    if (jar && raw.setCookies.length > 0) jar.store(current.href, raw.setCookies);
     const location = raw.code >= 300 && raw.code < 400 ? lastHeader(raw.headers, 'location') : undefined;
     if (location === undefined || !options.followRedirects) {
       return {
@@ -122,8 +193,10 @@ async function exchange(agent: Dispatcher, first: HttpRequest, options: HttpOpti
           code: raw.code,
           status: STATUS_CODES[raw.code] ?? raw.statusText,
           headers: raw.headers,
-          body: raw.body,
+          body: decode(raw.body, raw.encoding),
           timeMs: Math.round(performance.now() - started),
+          url: current.href,
+          ...(firstCookie !== undefined ? { cookie: firstCookie } : {}),
         },
       };
     }
@@ -131,39 +204,11 @@ async function exchange(agent: Dispatcher, first: HttpRequest, options: HttpOpti
       return { error: { kind: 'network', message: `Exceeded maxRedirects. Probably stuck in a redirect loop ${current.href}` } };
     }
     try {
-      current = redirected(current, raw.code, location, options);
+      current = redirected(current, raw.code, location, options, wire);
     } catch (err) {
       return { error: toRequestError(err) };
     }
   }
-}
-
-function redirected(prev: HttpRequest, code: number, location: string, options: HttpOptions): HttpRequest {
-  const prevUrl = new URL(prev.href);
-  const nextUrl = new URL(location, prevUrl);
-  const headers = prev.headers.filter((h) => h.key.toLowerCase() !== 'referer');
-  let { method, body } = prev;
-  if (prevUrl.hostname !== nextUrl.hostname) {
-    removeAll(headers, 'host');
-    if (!options.followAuthorizationHeader) removeAll(headers, 'authorization');
-  }
-  if (!options.followOriginalHttpMethod && code !== 307 && code !== 308 && code !== 401) {
-    if (method !== 'HEAD') method = 'GET';
-    body = undefined;
-    removeAll(headers, 'content-type');
-    removeAll(headers, 'content-length');
-  }
-  headers.push({ key: 'Referer', value: prev.href });
-  return body === undefined ? { method, href: nextUrl.href, headers } : { method, href: nextUrl.href, headers, body };
-}
-
-function removeAll(headers: KeyValue[], lower: string): void {
-  for (let i = headers.length - 1; i >= 0; i--) if (headers[i]?.key.toLowerCase() === lower) headers.splice(i, 1);
-}
-
-function lastHeader(headers: KeyValue[], lower: string): string | undefined {
-  for (let i = headers.length - 1; i >= 0; i--) if (headers[i]?.key.toLowerCase() === lower) return headers[i]?.value;
-  return undefined;
 }
 
 /** Content-Length values up to this are trusted for one up-front allocation. */
@@ -174,22 +219,20 @@ interface RawResponse {
   statusText: string;
   headers: KeyValue[];
   body: Buffer;
+  setCookies: string[];
+  /** Content-Encoding, lower-cased, when the response has one. */
+  encoding?: string;
 }
 
-function dispatchOnce(agent: Dispatcher, req: HttpRequest, deadline: Deadline): Promise<RawResponse> {
+function dispatchOnce(agent: Dispatcher, req: Hop, deadline: Deadline): Promise<RawResponse> {
   return new Promise<RawResponse>((resolve, reject) => {
-    let url: URL;
-    try {
-      url = new URL(req.href);
-    } catch (err) {
-      reject(err);
-      return;
-    }
     const flatHeaders: string[] = [];
     for (const h of req.headers) flatHeaders.push(h.key, h.value);
     let code = 0;
     let statusText = '';
     const headers: KeyValue[] = [];
+    let setCookies: string[] = [];
+    let encoding: string | undefined;
     // With a Content-Length the body goes straight into one buffer of that size (no chunk list, no second copy at
     // the end: a 30 MB body is held once); otherwise, or if more arrives than announced, chunks are concatenated.
     let chunks: Buffer[] = [];
@@ -203,6 +246,8 @@ function dispatchOnce(agent: Dispatcher, req: HttpRequest, deadline: Deadline): 
         code = statusCode;
         statusText = statusMessage;
         headers.length = 0;
+        setCookies = [];
+        encoding = undefined;
         chunks = [];
         sized = undefined;
         filled = 0;
@@ -210,7 +255,10 @@ function dispatchOnce(agent: Dispatcher, req: HttpRequest, deadline: Deadline): 
         for (let i = 0; i + 1 < rawHeaders.length; i += 2) {
           const header = { key: String(rawHeaders[i]), value: latin1(rawHeaders[i + 1]) };
           headers.push(header);
-          if (header.key.length === 14 && header.key.toLowerCase() === 'content-length' && /^\d{1,10}$/.test(header.value)) length = Number(header.value);
+          const n = header.key.length;
+          if (n === 14 && header.key.toLowerCase() === 'content-length' && /^\d{1,10}$/.test(header.value)) length = Number(header.value);
+          else if (n === 10 && header.key.toLowerCase() === 'set-cookie') setCookies.push(header.value);
+          else if (n === 16 && header.key.toLowerCase() === 'content-encoding') encoding = header.value.trim().toLowerCase();
         }
         if (length > 0 && length <= MAX_PRESIZED_BYTES) sized = Buffer.allocUnsafe(length);
         return true;
@@ -230,7 +278,7 @@ function dispatchOnce(agent: Dispatcher, req: HttpRequest, deadline: Deadline): 
       },
       onComplete() {
         const body = sized ? (filled === sized.length ? sized : sized.subarray(0, filled)) : Buffer.concat(chunks);
-        resolve({ code, statusText, headers, body });
+        resolve(encoding === undefined ? { code, statusText, headers, body, setCookies } : { code, statusText, headers, body, setCookies, encoding });
       },
       onError(err) {
         reject(err);
@@ -239,10 +287,12 @@ function dispatchOnce(agent: Dispatcher, req: HttpRequest, deadline: Deadline): 
     try {
       agent.dispatch(
         {
-          origin: url.origin,
-          path: `${url.pathname}${url.search}`,
+          origin: req.origin,
+          path: req.path,
           method: req.method as Dispatcher.HttpMethod,
           headers: flatHeaders,
+          // undici closes the connection after HEAD unless told otherwise; postman-request keeps it alive.
+          ...(req.method === 'HEAD' && lastHeader(req.headers, 'connection')?.toLowerCase() === 'keep-alive' ? { reset: false } : {}),
           ...(req.body !== undefined ? { body: req.body } : {}),
         },
         handler,

@@ -1,33 +1,41 @@
 /**
- * Builds the HTTP request for one item: variables resolved in URL, headers, body and auth; default headers and
- * Content-Type the way postman-runtime adds them; body pruned for GET/HEAD/COPY/PURGE/UNLOCK unless
- * protocolProfileBehavior.disableBodyPruning.
+ * Builds the HTTP request for one item exactly as postman-runtime 7.39 puts it on the wire: the request's enabled
+ * headers, then the auth's (header or query), then the body's Content-Type (raw, graphql), then the system headers
+ * (User-Agent, Accept, Cache-Control, Postman-Token, Host, Accept-Encoding, Connection) unless the request sets them
+ * or protocolProfileBehavior.disabledSystemHeaders turns them off, then the form/file Content-Type postman-request
+ * adds. Bodies are pruned for GET/HEAD/COPY/PURGE/UNLOCK unless protocolProfileBehavior.disableBodyPruning.
+ *
+ * What the result tree reports (`headers`) leaves out the system headers newman's engine leaves out (all but
+ * Accept); the whole wire request rides along on that array (see ./wire.ts), so `send` gets it from the same call.
  */
-import { stringify as qsStringify } from 'node:querystring';
+import { unescape } from 'node:querystring';
 import type { KeyValue } from '../result';
-import { applyAuth } from './auth';
+import { applyAuth, type QueryTarget } from './auth';
+import { buildBody } from './body';
+import { findHeader } from './body/types';
 import type { FlatItem } from './collection';
-import { encodeUrl, parseUrl, urlTemplate, type EncodedUrl } from './url';
+import { encodeUrl, parseUrl, unparseParam, urlTemplate, type EncodedUrl, type ParsedUrl } from './url';
 import type { Resolver } from './variables';
+import { attachWire, collapseDuplicates, systemHeaders, type WireHeader, type WireProfile, type WireRequest } from './wire';
 
 export interface PreparedRequest {
   method: string;
   /** The URL after substitution, before percent-encoding (what unresolved references are looked for in). */
   resolvedUrl: string;
   url: EncodedUrl;
+  /** The headers as the result tree reports them (system headers but Accept left out, as newman's engine does). */
   headers: KeyValue[];
+  /** The body as the result tree reports it (newman reports '' for formdata and file bodies). */
   body?: string;
+  /** Everything that goes on the wire (also reachable from `headers`, for callers that pass only those on). */
+  wire: WireRequest;
 }
 
+/** postman-runtime's METHODS_WITHOUT_BODY (requester/core.js). */
 const METHODS_WITHOUT_BODY: ReadonlySet<string> = new Set(['GET', 'HEAD', 'COPY', 'PURGE', 'UNLOCK']);
-const RAW_CONTENT_TYPES: Readonly<Record<string, string>> = {
-  html: 'text/html',
-  text: 'text/plain',
-  json: 'application/json',
-  javascript: 'application/javascript',
-  xml: 'application/xml',
-};
-const URLENCODED = 'application/x-www-form-urlencoded';
+
+/** System headers the result tree leaves out (newman's engine reports only Accept of them). */
+const UNREPORTED: ReadonlySet<string> = new Set(['user-agent', 'cache-control', 'postman-token', 'host', 'accept-encoding', 'connection', 'authorization']);
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -61,73 +69,108 @@ export function rawHeaders(item: FlatItem): Array<{ key: string; value: unknown 
 export interface BuildContext {
   resolver: Resolver;
   warn: (message: string) => void;
+  /** Base folder for file references in bodies; default: the current directory. */
+  workingDir?: string;
+}
+
+/** Query edits on the parsed URL's raw `k=v` segments (for apikey in=query and oauth2 addTokenTo=queryParams). */
+function queryTarget(parsed: ParsedUrl): QueryTarget {
+  return {
+    remove(key) {
+      if (!parsed.query) return;
+      parsed.query = parsed.query.filter((segment) => {
+        const eq = segment.indexOf('=');
+        return (eq === -1 ? segment : segment.slice(0, eq)) !== key;
+      });
+    },
+    add(key, value) {
+      (parsed.query ??= []).push(unparseParam({ key, value }));
+    },
+  };
+}
+
+/** disabledSystemHeaders as a set of lower-case names (only `true` entries count). */
+function disabledHeaders(profile: WireProfile): ReadonlySet<string> | undefined {
+  const d = profile.disabledSystemHeaders;
+  if (!isObj(d)) return undefined;
+  const out = new Set<string>();
+  for (const [k, v] of Object.entries(d)) if (v === true) out.add(k.toLowerCase());
+  return out.size > 0 ? out : undefined;
+}
+
+/**
+ * postman-request turns the URL's user:password into `Authorization: Basic` (percent-decoded, after the form
+ * Content-Type) when the request has no Authorization header.
+ */
+function userinfoAuth(userinfo: string): WireHeader {
+  const [user = '', ...rest] = userinfo.split(':').map((piece) => unescape(piece));
+  return { key: 'Authorization', value: `Basic ${Buffer.from(`${user}:${rest.join(':')}`, 'utf8').toString('base64')}`, system: true };
 }
 
 export function buildRequest(item: FlatItem, ctx: BuildContext): PreparedRequest {
   const { resolver } = ctx;
+  const profile = item.profile as WireProfile;
   const method = requestMethod(item);
   const resolvedUrl = resolver.resolve(urlTemplate(item.request['url']));
-  const url = encodeUrl(parseUrl(resolvedUrl));
-  const headers: KeyValue[] = rawHeaders(item).map((h) => ({ key: resolver.resolve(h.key), value: resolver.resolveValue(h.value) }));
-
-  // Order as newman reports it: the request's headers, the body's Content-Type, then the auth header, then Accept.
-  const prune = METHODS_WITHOUT_BODY.has(method) && item.profile.disableBodyPruning !== true;
-  const body = prune ? undefined : buildBody(item, headers, ctx);
+  const parsed = parseUrl(resolvedUrl);
+  // A null value goes as "null" (postman-collection hands it to Node's http as it is).
+  const headers: WireHeader[] = rawHeaders(item).map((h) => ({ key: resolver.resolve(h.key), value: h.value === null ? 'null' : resolver.resolveValue(h.value) }));
 
   if (item.auth) {
-    const known = applyAuth(item.auth, { method, url: url.href, headers }, (raw) => resolver.resolveValue(raw));
+    const target = { method, url: resolvedUrl, headers, query: queryTarget(parsed) };
+    const known = applyAuth(item.auth, target, (raw) => resolver.resolveValue(raw));
     if (!known) ctx.warn(`auth type "${item.auth.type}" is not supported by the native engine; "${item.name}" was sent without auth`);
   }
+  const url = encodeUrl(parsed, profile.disableUrlEncoding !== true);
 
-  if (!findHeader(headers, 'accept')) headers.push({ key: 'Accept', value: '*/*' });
-  return body === undefined ? { method, resolvedUrl, url, headers } : { method, resolvedUrl, url, headers, body };
-}
+  const disabled = disabledHeaders(profile);
+  const framing = disabled && ['host', 'connection', 'content-length'].filter((h) => disabled.has(h));
+  if (framing && framing.length > 0) {
+    ctx.warn(`disabledSystemHeaders ${framing.join(', ')}: the native engine always sends ${framing.length > 1 ? 'these headers' : 'this header'} (HTTP/1.1 framing); "${item.name}"`);
+  }
+  const userContentType = findHeader(headers, 'content-type') !== undefined;
+  const late: WireHeader[] = [];
+  const prune = METHODS_WITHOUT_BODY.has(method) && profile.disableBodyPruning !== true;
+  const body = prune
+    ? undefined
+    : buildBody(
+        item.request['body'],
+        {
+          resolver,
+          // Body warnings use newman's wording (file load errors) and name the request.
+          warn: (message) => ctx.warn(`${message} (in "${item.name}")`),
+          workingDir: ctx.workingDir ?? process.cwd(),
+          keepContentType: disabled?.has('content-type') === true,
+        },
+        { early: headers, late },
+      );
 
-function findHeader(headers: KeyValue[], lowerName: string): KeyValue | undefined {
-  for (let i = headers.length - 1; i >= 0; i--) {
-    const h = headers[i];
-    if (h && h.key.toLowerCase() === lowerName) return h;
-  }
-  return undefined;
-}
+  const system = systemHeaders(headers, url.host, disabled);
+  let wireHeaders: WireHeader[] = [...headers, ...system, ...late];
+  if (parsed.auth !== undefined && !findHeader(wireHeaders, 'authorization')) wireHeaders.push(userinfoAuth(parsed.auth));
+  // A Content-Type the body added (not the user's) goes when disabledSystemHeaders turns content-type off.
+  if (disabled?.has('content-type') && !userContentType) wireHeaders = wireHeaders.filter((h) => h.key.toLowerCase() !== 'content-type');
 
-function buildBody(item: FlatItem, headers: KeyValue[], ctx: BuildContext): string | undefined {
-  const body = item.request['body'];
-  if (!isObj(body) || body['disabled'] === true || typeof body['mode'] !== 'string') return undefined;
-  const mode = body['mode'];
-  if (mode === 'raw') {
-    const raw = body['raw'];
-    if (raw === undefined || raw === null || raw === '') return undefined;
-    const text = ctx.resolver.resolve(typeof raw === 'string' ? raw : JSON.stringify(raw));
-    if (!findHeader(headers, 'content-type')) {
-      const options = isObj(body['options']) && isObj(body['options']['raw']) ? body['options']['raw'] : {};
-      const language = typeof options['language'] === 'string' ? options['language'] : 'text';
-      const type = Object.prototype.hasOwnProperty.call(RAW_CONTENT_TYPES, language) ? RAW_CONTENT_TYPES[language] : undefined;
-      headers.push({ key: 'Content-Type', value: type ?? 'text/plain' });
-    }
-    return text;
+  // newman's engine lists the urlencoded Content-Type postman-request adds, not the multipart or file one.
+  const bodyMode = body ? (item.request['body'] as Obj)['mode'] : undefined;
+  const reported: KeyValue[] = [];
+  for (const h of wireHeaders) {
+    if (h.system && UNREPORTED.has(h.key.toLowerCase())) continue;
+    if (bodyMode !== 'urlencoded' && late.includes(h)) continue;
+    reported.push({ key: h.key, value: h.value });
   }
-  if (mode === 'urlencoded') {
-    const fields = Array.isArray(body['urlencoded']) ? (body['urlencoded'] as unknown[]) : [];
-    // postman-runtime groups duplicate keys at their first position (an object reducer), then querystring + RFC 3986.
-    const form: Record<string, string | string[]> = Object.create(null) as Record<string, string | string[]>;
-    let any = false;
-    for (const f of fields) {
-      if (!isObj(f) || f['disabled'] === true) continue;
-      any = true;
-      const key = ctx.resolver.resolveValue(f['key']);
-      const value = ctx.resolver.resolveValue(f['value']);
-      const prev = form[key];
-      if (prev === undefined) form[key] = value;
-      else if (Array.isArray(prev)) prev.push(value);
-      else form[key] = [prev, value];
-    }
-    if (!any) return undefined;
-    const existing = findHeader(headers, 'content-type');
-    if (!existing) headers.push({ key: 'Content-Type', value: URLENCODED });
-    else if (!/^application\/x-www-form-urlencoded\b/.test(existing.value)) existing.value = URLENCODED;
-    return qsStringify(form).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
-  }
-  if (mode !== 'none') ctx.warn(`body mode "${mode}" is not supported by the native engine; "${item.name}" was sent without a body`);
-  return undefined;
+  wireHeaders = collapseDuplicates(wireHeaders);
+
+  const wire: WireRequest = {
+    method,
+    url,
+    headers: wireHeaders,
+    ...(body ? { body: body.wire } : {}),
+    ...(bodyMode === 'formdata' ? { form: true } : {}),
+    strictSSL: profile.strictSSL !== false,
+    removeRefererOnRedirect: profile.removeRefererHeaderOnRedirect === true,
+    ...(profile.disableCookies === true ? { noCookies: true } : {}),
+  };
+  attachWire(reported, wire);
+  return body === undefined ? { method, resolvedUrl, url, headers: reported, wire } : { method, resolvedUrl, url, headers: reported, body: body.text, wire };
 }

@@ -66,7 +66,7 @@ function pathWithVariables(path: unknown, variables: unknown): string {
 }
 
 /** QueryParam.unparseSingle: '&' and '#' (and '=' in keys) are escaped so re-parsing yields the same params. */
-function unparseParam(param: Record<string, unknown>): string {
+export function unparseParam(param: Record<string, unknown>): string {
   const norm = (s: string, eq: boolean): string => {
     let r = s.replace(/&/g, '%26').replace(/#/g, '%23');
     if (eq) r = r.replace(/=/g, '%3D');
@@ -165,10 +165,17 @@ export interface EncodedUrl {
   /** path?query, as sent on the request line. */
   pathAndQuery: string;
   hostname: string;
+  /** hostname[:port] as written (the Host header postman-runtime sends). */
+  host: string;
   protocol: string;
 }
 
-export function encodeUrl(parsed: ParsedUrl): EncodedUrl {
+/**
+ * The encoded URL. `encode: false` is protocolProfileBehavior.disableUrlEncoding: the parts go as written (only the
+ * host is still lower-cased and IDNA-converted).
+ */
+export function encodeUrl(parsed: ParsedUrl, encode = true): EncodedUrl {
+  const enc: (value: string, set: ReadonlySet<string>) => string = encode ? percentEncode : (value) => value;
   const protocol = `${(parsed.protocol ?? 'http').toLowerCase()}:`;
   const lowerHost = parsed.host.toLowerCase();
   const hostname = domainToASCII(lowerHost) || lowerHost;
@@ -178,18 +185,19 @@ export function encodeUrl(parsed: ParsedUrl): EncodedUrl {
     const sep = parsed.auth.indexOf(':');
     auth =
       sep === -1
-        ? percentEncode(parsed.auth, USERINFO_SET)
-        : `${percentEncode(parsed.auth.slice(0, sep), USERINFO_SET)}:${percentEncode(parsed.auth.slice(sep + 1), USERINFO_SET)}`;
+        ? enc(parsed.auth, USERINFO_SET)
+        : `${enc(parsed.auth.slice(0, sep), USERINFO_SET)}:${enc(parsed.auth.slice(sep + 1), USERINFO_SET)}`;
     auth += '@';
   }
-  const pathname = percentEncode(`/${parsed.path.join('/')}`, PATH_SET);
-  const search = parsed.query !== undefined ? `?${percentEncode(parsed.query.join('&'), QUERY_SET)}` : '';
-  const hash = parsed.hash !== undefined ? `#${percentEncode(parsed.hash, FRAGMENT_SET)}` : '';
+  const pathname = enc(`/${parsed.path.join('/')}`, PATH_SET);
+  const search = parsed.query !== undefined ? `?${enc(parsed.query.join('&'), QUERY_SET)}` : '';
+  const hash = parsed.hash !== undefined ? `#${enc(parsed.hash, FRAGMENT_SET)}` : '';
   return {
     href: `${protocol}//${auth}${hostPort}${pathname}${search}${hash}`,
     origin: `${protocol}//${hostPort}`,
     pathAndQuery: `${pathname}${search}`,
     hostname,
+    host: hostPort,
     protocol,
   };
 }

@@ -1,12 +1,15 @@
 /** Auth types the native engine knows, by Postman type name. */
 import type { AuthDefinition } from '../collection';
+import { apikey } from './apikey';
+import { basic } from './basic';
 import { bearer } from './bearer';
 import { noauth } from './noauth';
+import { oauth2 } from './oauth2';
 import type { AuthHandler, AuthTarget } from './types';
 
-export type { AuthHandler, AuthTarget } from './types';
+export type { AuthHandler, AuthTarget, QueryTarget } from './types';
 
-const HANDLERS: ReadonlyMap<string, AuthHandler> = new Map([noauth, bearer].map((h) => [h.type, h]));
+const HANDLERS: ReadonlyMap<string, AuthHandler> = new Map([noauth, bearer, basic, apikey, oauth2].map((h) => [h.type, h]));
 
 /** Raw parameter value by key, from the v2.1 list form ([{key, value}]) or the v2.0 map form ({key: value}). */
 export function rawAuthParam(params: unknown, name: string): unknown {
@@ -32,7 +35,7 @@ export function applyAuth(auth: AuthDefinition, target: AuthTarget, resolve: (ra
   if (!handler) return false;
   handler.apply((name) => {
     const raw = rawAuthParam(auth.params, name);
-    return raw === undefined ? undefined : resolve(raw);
+    return raw === undefined || raw === null ? undefined : resolve(raw);
   }, target);
   return true;
 }
