@@ -36,6 +36,11 @@ export class LocalFlowValues {
     return token;
   }
 
+  /** What re-authentication needs besides the environment: the app certificate's key and the login host as `aud`. */
+  grantExtras(): { jwtKeyPem: string; jwtAudience: string } {
+    return { jwtKeyPem: this.emu.local.jwtPrivateKeyPem, jwtAudience: this.emu.loginUrl };
+  }
+
   async valuesFor(flow: VerifyFlow): Promise<Partial<Record<EnvKey, string>>> {
     const c = this.emu.credentials;
     switch (flow) {

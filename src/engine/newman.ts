@@ -18,7 +18,7 @@ import {
   type RunResult,
   type VariableValue,
 } from './result';
-import { countRequests, collectionInfo, unresolvedWarnings } from './collection-info';
+import { countRequests, collectionInfo, listRequests, unresolvedWarnings } from './collection-info';
 
 /* Minimal structural views of the postman-collection objects newman hands to its event listeners. */
 interface PmList<T> {
@@ -181,6 +181,8 @@ export const newmanEngine: Engine = {
           reporters: [],
           timeoutRequest: input.timeoutRequestMs ?? DEFAULT_REQUEST_TIMEOUT_MS,
           timeoutScript: input.scriptTimeoutMs ?? DEFAULT_SCRIPT_TIMEOUT_MS,
+          // The whole-run deadline: postman-runtime ends the run with "callback timed out".
+          ...(input.timeoutMs ? { timeout: input.timeoutMs } : {}),
         },
         (err: Error | null, summary: newman.NewmanRunSummary) => {
           const s = summary as unknown as {
@@ -209,7 +211,14 @@ export const newmanEngine: Engine = {
               globals: variablesOf(s?.globals?.values, input.globals),
             },
           };
-          if (err) run.error = { kind: 'engine', message: err.message };
+          const deadline = err && input.timeoutMs && /callback timed out/.test(err.message) ? `run deadline of ${input.timeoutMs} ms reached` : undefined;
+          if (deadline) {
+            // As the native engine reports it: a timeout (exit 3), every request not reached skipped with the reason.
+            run.error = { kind: 'timeout', message: deadline, code: 'ERUNDEADLINE' };
+            for (const r of listRequests(input.collection).slice(results.length)) {
+              results.push({ id: r.id, name: r.name, path: r.path, iteration: 1, request: { method: '', url: '', headers: [] }, tests: [], errors: [], skipped: { reason: deadline }, startedAtMs: Date.now() - started, durationMs: 0 });
+            }
+          } else if (err) run.error = { kind: 'engine', message: err.message };
           else if (mappingError) run.error = { kind: 'engine', message: `sfcheck could not read a newman event: ${mappingError.message}` };
           for (const w of run.warnings) listener.onWarning?.(w);
           listener.onRunEnd?.(run);

@@ -13,7 +13,9 @@ import {
   type RunResult,
 } from '../result';
 import { CollectionShapeError, flattenCollection, type FlatItem } from './collection';
-import { createAgent, send, type HttpOptions, type HttpResponse } from './http';
+import { cutOffResult, DEADLINE_CODE, notReachedResult, RunDeadline } from './deadline';
+import { createDispatchContext, dispatch, sentRequestOf, type DispatchContext } from './dispatch';
+import { createAgent, type HttpOptions, type HttpResponse } from './http';
 import { buildRequest, rawHeaders, requestMethod, type PreparedRequest } from './request';
 import { Sandbox } from './sandbox/host';
 import type { ScriptResponse } from './sandbox/protocol';
@@ -84,6 +86,17 @@ export async function runCollection(input: RunInput, listener: RunListener | und
     const timeoutMs = input.timeoutRequestMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
     const scriptTimeoutMs = input.scriptTimeoutMs ?? DEFAULT_SCRIPT_TIMEOUT_MS;
     const agent = createAgent(timeoutMs);
+    // --timeout: once the run deadline passes, the item in flight is given up and the rest is skipped.
+    const deadline = new RunDeadline(input.timeoutMs ?? 0);
+    const stopAt = (index: number, inFlightSince?: number): void => {
+      const now = performance.now();
+      items.slice(index).forEach((it, k) => {
+        const r = k === 0 && inFlightSince !== undefined ? cutOffResult(it, deadline, round(inFlightSince - t0), round(now - inFlightSince)) : notReachedResult(it, deadline, round(now - t0));
+        result.requests.push(r);
+        notify('onRequestEnd', () => listener?.onRequestEnd?.(r, { index: index + k, total }));
+      });
+      result.error = { kind: 'timeout', message: deadline.reason, code: DEADLINE_CODE };
+    };
     // One sandbox worker per run, booting while the first request is in flight when any item has scripts.
     const sandbox = new Sandbox(scriptTimeoutMs);
     if (items.some((i) => i.prerequest.length > 0 || i.test.length > 0)) sandbox.start();
@@ -99,6 +112,7 @@ export async function runCollection(input: RunInput, listener: RunListener | und
         followAuthorizationHeader: profile.followAuthorizationHeader ?? false,
       }),
       agent,
+      dispatch: createDispatchContext({ agent, deadline, scopes, warn, timeoutMs, ...(input.retries !== undefined ? { retries: input.retries } : {}), ...(input.auth ? { auth: input.auth } : {}) }),
       t0,
       ...(input.environment ? { environmentName: input.environment.name } : {}),
     };
@@ -107,14 +121,24 @@ export async function runCollection(input: RunInput, listener: RunListener | und
     try {
       for (let index = 0; index < total; index++) {
         const item = items[index] as FlatItem;
+        if (deadline.passed) {
+          stopAt(index);
+          break;
+        }
         notify('onRequestStart', () => listener?.onRequestStart?.({ index, total, name: item.name, path: item.path }));
-        const request = await runItem(item, ctx);
+        const began = performance.now();
+        const request = await deadline.race(runItem(item, ctx));
+        if (request === 'deadline') {
+          stopAt(index, began);
+          break;
+        }
         result.requests.push(request);
         notify('onRequestEnd', () => listener?.onRequestEnd?.(request, { index, total }));
       }
     } catch (err) {
       result.error = { kind: 'engine', message: `native engine failure: ${err instanceof Error ? err.message : String(err)}` };
     } finally {
+      deadline.dispose();
       sandbox.close();
       await agent.destroy().catch(() => undefined);
     }
@@ -132,6 +156,7 @@ interface ItemContext {
   sandbox: Sandbox;
   http: (profile: FlatItem['profile']) => HttpOptions;
   agent: ReturnType<typeof createAgent>;
+  dispatch: DispatchContext;
   t0: number;
   environmentName?: string;
 }
@@ -178,10 +203,14 @@ async function runItem(item: FlatItem, ctx: ItemContext): Promise<RequestResult>
     for (const name of unresolvedReferences(sentTexts)) ctx.warn(`unresolved variable {{${name}}} in "${item.name}"`);
     const headers = prepared.headers.map((h) => ({ key: h.key, value: h.value }));
     result.request = prepared.body === undefined ? { method: prepared.method, url: prepared.url.href, headers } : { method: prepared.method, url: prepared.url.href, headers, body: prepared.body };
-    const sending = send(ctx.agent, { method: prepared.method, href: prepared.url.href, headers: prepared.headers, ...(prepared.body !== undefined ? { body: prepared.body } : {}) }, ctx.http(item.profile));
+    // Retries and re-authentication (dispatch.ts); a re-authenticated request is rebuilt with the new token.
+    const sending = dispatch(prepared, () => buildRequest(item, { resolver: new Resolver(ctx.scopes), warn: ctx.warn }), ctx.http(item.profile), ctx.dispatch);
     // The worker compiles the test scripts while the request (already dispatched) is in flight.
     ctx.sandbox.prepare(item.test);
-    const outcome = await sending;
+    const sent = await sending;
+    if (sent.prepared !== prepared) result.request = sentRequestOf(sent.prepared);
+    if (sent.retries.length > 0) result.retries = sent.retries;
+    const outcome = sent.outcome;
     if ('error' in outcome) result.errors.push(outcome.error);
     else {
       response = outcome.response;
@@ -208,6 +237,7 @@ async function runItem(item: FlatItem, ctx: ItemContext): Promise<RequestResult>
     ...(result.response ? { response: result.response } : {}),
     tests: result.tests,
     errors: result.errors,
+    ...(result.retries ? { retries: result.retries } : {}),
     startedAtMs: result.startedAtMs,
     durationMs: round(performance.now() - started),
   };
