@@ -68,8 +68,8 @@ export function runOptionsOf(raw: RawRunOptions) {
       throw new SfcheckError('SFCHECK_USAGE', `--timeout-request must be a positive whole number of milliseconds, got "${raw.timeoutRequest}"`, 'e.g. --timeout-request 30000');
     }
   }
-  const timeoutMs = wholeNumber('--timeout', raw.timeout, 'e.g. --timeout 120000 (two minutes for the whole run), or 0 for none');
-  const retries = wholeNumber('--retries', raw.retries, 'e.g. --retries 0 to send each request once, or --retries 3');
+  const timeoutMs = wholeNumber('--timeout', raw.timeout, MAX_TIMER_MS, 'e.g. --timeout 120000 (two minutes for the whole run), or 0 for none');
+  const retries = wholeNumber('--retries', raw.retries, MAX_RETRIES, 'e.g. --retries 0 to send each request once, or --retries 3');
   const exports = exportsOf(raw, reporters);
   const tty = Boolean(process.stdout.isTTY);
   const color = colorWanted(raw.color, tty);
@@ -88,11 +88,16 @@ export function runOptionsOf(raw: RawRunOptions) {
   };
 }
 
-/** A non-negative whole number given to `flag`, or a usage error (exit 2) that names the flag and the value. */
-function wholeNumber(flag: string, value: string | undefined, hint: string): number | undefined {
+/** Node's timers hold at most 2^31 - 1 ms (about 24.8 days); a longer one would fire at once. */
+const MAX_TIMER_MS = 2_147_483_647;
+const MAX_RETRIES = 10;
+
+/** A whole number from 0 to `max` given to `flag`, or a usage error (exit 2) that names the flag and the value. */
+function wholeNumber(flag: string, value: string | undefined, max: number, hint: string): number | undefined {
   if (value === undefined) return undefined;
   const n = /^\s*\d+\s*$/.test(value) ? Number(value) : NaN;
   if (!Number.isSafeInteger(n)) throw new SfcheckError('SFCHECK_USAGE', `${flag} must be a whole number of 0 or more, got "${value}"`, hint);
+  if (n > max) throw new SfcheckError('SFCHECK_USAGE', `${flag} must be at most ${max}, got "${value}"`, hint);
   return n;
 }
 

@@ -23,7 +23,8 @@ export class RunDeadline {
   ) {
     this.at = ms > 0 ? now() + ms : Infinity;
     this.expired = new Promise<void>((resolve) => {
-      if (ms > 0) this.timer = setTimeout(resolve, ms);
+      // Node's timers hold at most 2^31 - 1 ms; a longer one would fire at once.
+      if (ms > 0) this.timer = setTimeout(resolve, Math.min(ms, 2_147_483_647));
     });
   }
 
