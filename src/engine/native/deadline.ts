@@ -53,12 +53,12 @@ export class RunDeadline {
   }
 }
 
-function base(item: FlatItem, startedAtMs: number): RequestResult {
+function base(item: FlatItem, startedAtMs: number, iteration: number): RequestResult {
   return {
     id: item.id,
     name: item.name,
     path: item.path,
-    iteration: 1,
+    iteration,
     request: { method: requestMethod(item), url: urlTemplate(item.request['url']), headers: [] },
     tests: [],
     errors: [],
@@ -68,15 +68,15 @@ function base(item: FlatItem, startedAtMs: number): RequestResult {
 }
 
 /** The item that was in flight when the deadline passed: a timeout error (infrastructure: the run exits 3). */
-export function cutOffResult(item: FlatItem, deadline: RunDeadline, startedAtMs: number, durationMs: number): RequestResult {
-  const r = base(item, startedAtMs);
+export function cutOffResult(item: FlatItem, deadline: RunDeadline, startedAtMs: number, durationMs: number, iteration = 1): RequestResult {
+  const r = base(item, startedAtMs, iteration);
   r.errors.push({ kind: 'timeout', message: deadline.reason, code: DEADLINE_CODE });
   r.durationMs = durationMs;
   return r;
 }
 
 /** An item the run did not reach before the deadline. */
-export function notReachedResult(item: FlatItem, deadline: RunDeadline, startedAtMs: number): RequestResult {
-  const { startedAtMs: at, durationMs, ...head } = base(item, startedAtMs);
+export function notReachedResult(item: FlatItem, deadline: RunDeadline, startedAtMs: number, iteration = 1): RequestResult {
+  const { startedAtMs: at, durationMs, ...head } = base(item, startedAtMs, iteration);
   return { ...head, skipped: { reason: deadline.reason }, startedAtMs: at, durationMs };
 }
