@@ -59,8 +59,8 @@ export const cliReporter: ReporterFactory = (ctx) => {
       seen.push(r);
       const passed = r.assertions.filter((a) => a.passed && !a.skipped).length;
       const counted = r.assertions.filter((a) => !a.skipped).length;
-      if (!progress || r.verdict !== 'passed' || ctx.verbose) {
-        const retried = retryNote(r.retries);
+      const retried = retryNote(r.retries);
+      if (!progress || r.verdict !== 'passed' || ctx.verbose || retried) {
         out(`${mark(r)} ${requestLabel(r, iterations)}  ${dim(`${r.request.method} ${statusOf(r)} ${msOf(r)}`.trim())}  ${passed}/${counted} checks${retried ? `  ${yellow(`(${retried})`)}` : ''}`);
       }
       if (ctx.verbose) {

@@ -42,6 +42,15 @@ describe('reports: retries', () => {
     assert.doesNotMatch(lines[1] ?? '', /retr|re-auth/);
   });
 
+  it('terminal with a progress line: a passed request gets a line only when it was retried', () => {
+    const lines: string[] = [];
+    const rep = cliReporter({ outDir: tempDir(), redactor: new Redactor(), write: (l) => lines.push(l), color: false, progress: () => undefined });
+    const t = tree();
+    t.requests.forEach((r, index) => rep.onRequestEnd?.(r, { index, total: 2 }));
+    assert.equal(lines.length, 1);
+    assert.match(lines[0] ?? '', /Query Accounts .*\(1 retry: 503 Service Unavailable; re-authenticated/);
+  });
+
   it('junit: a property per attempt on the request suite, still valid against the schema', () => {
     const xml = renderJunit(check(tree()), new Redactor(), 'host');
     assert.match(xml, /<property name="retry" value="attempt 2: retried after 503 Service Unavailable \(waited 1000 ms\)"\/>/);
