@@ -1,6 +1,6 @@
 /** Runs a collection with an engine and reporters, then maps the verdict to an exit code. */
 import { check, type CheckedRun } from '../check';
-import { engineByName, type EnvironmentInput, type RequestResult, type RunListener } from '../engine';
+import { engineByName, type EnvironmentInput, type GrantConfig, type RequestResult, type RunInput, type RunListener } from '../engine';
 import { EXIT, SfcheckError, type ExitCode } from '../errors';
 import { exitCodeOfSignal, interruptedRun, watchSignals, type StopSignal } from './interrupt';
 import { Redactor, reporterFactory, ttyProgress, type Reporter, type ReportExports } from '../report';
@@ -25,6 +25,12 @@ export interface ExecuteOptions {
   outDir: string;
   color: boolean;
   timeoutRequestMs?: number;
+  /** --timeout: the whole-run deadline in ms. */
+  timeoutMs?: number;
+  /** --retries (native engine). */
+  retries?: number;
+  /** How the native engine re-authenticates on 401 INVALID_SESSION_ID (verify builds it from the flow). */
+  auth?: GrantConfig;
   write?: (line: string) => void;
   /** --reporter-junit-export FILE and friends (absolute paths). */
   exports?: ReportExports;
@@ -92,21 +98,22 @@ export async function execute(opts: ExecuteOptions): Promise<ExecuteResult> {
   const started = Date.now();
   const signals = watchSignals();
   try {
+    const input: RunInput = {
+      collection: opts.collection,
+      ...(opts.environment ? { environment: opts.environment } : {}),
+      ...(opts.globals ? { globals: opts.globals } : {}),
+      ...(opts.folders?.length ? { folders: opts.folders } : {}),
+      ...(opts.iterationData ? { iterationData: opts.iterationData } : {}),
+      ...(opts.iterationCount !== undefined ? { iterationCount: opts.iterationCount } : {}),
+      ...(opts.maxSteps !== undefined ? { maxSteps: opts.maxSteps } : {}),
+      ...(opts.workingDir ? { workingDir: opts.workingDir } : {}),
+      ...(opts.timeoutRequestMs ? { timeoutRequestMs: opts.timeoutRequestMs } : {}),
+      ...(opts.timeoutMs ? { timeoutMs: opts.timeoutMs } : {}),
+      ...(opts.retries !== undefined ? { retries: opts.retries } : {}),
+      ...(opts.auth ? { auth: opts.auth } : {}),
+    };
     const outcome = await Promise.race([
-      engine.run(
-        {
-          collection: opts.collection,
-          ...(opts.environment ? { environment: opts.environment } : {}),
-          ...(opts.globals ? { globals: opts.globals } : {}),
-          ...(opts.folders?.length ? { folders: opts.folders } : {}),
-          ...(opts.iterationData ? { iterationData: opts.iterationData } : {}),
-          ...(opts.iterationCount !== undefined ? { iterationCount: opts.iterationCount } : {}),
-          ...(opts.maxSteps !== undefined ? { maxSteps: opts.maxSteps } : {}),
-          ...(opts.workingDir ? { workingDir: opts.workingDir } : {}),
-          ...(opts.timeoutRequestMs ? { timeoutRequestMs: opts.timeoutRequestMs } : {}),
-        },
-        listener,
-      ),
+      engine.run(input, listener),
       signals.signal,
     ]);
     if (typeof outcome === 'string') {

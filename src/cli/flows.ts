@@ -2,6 +2,7 @@
  * The flows `verify --flow` knows, the collection each one runs, and what each needs from a real org (SF_ variables,
  * a stored login). Which flows run: the ones asked for; with `all` on a real org, those whose variables are present.
  */
+import type { EnvironmentInput, GrantConfig } from '../engine';
 import { SfcheckError } from '../errors';
 import { clientCredentialsFlow, jwtBearerFlow, passwordFlow, userAccessFlow, userConsentFlow, type EnvKey, type FlowSpec } from '../spec';
 import { missingVariables, PASSWORD_VARIABLES } from './environment';
@@ -85,4 +86,37 @@ export function planOrgFlows(envName: string, vars: Record<string, string | unde
     );
   }
   return plan;
+}
+
+const TOKEN_PATH = '/services/oauth2/token';
+
+/**
+ * How the native engine re-authenticates in a flow's run (401 INVALID_SESSION_ID mid-run), from the values the run's
+ * environment holds (SF_ variables, the emulator's credentials, an environment file) — the same ones the collection's
+ * token request uses. user-access has two identities and gets none. The JWT key is read by the CLI, never the engine.
+ */
+export function grantFor(flow: VerifyFlow, env: EnvironmentInput, extra: { jwtKeyPem?: string; jwtAudience?: string } = {}): GrantConfig | undefined {
+  const v = (key: string): string => env.values.find((x) => x.key === key && x.enabled !== false)?.value ?? '';
+  const tokenUrl = (base: string): string => `${base.replace(/\/+$/, '')}${TOKEN_PATH}`;
+  const secret = v('client_secret') ? { clientSecret: v('client_secret') } : {};
+  switch (flow) {
+    case 'password':
+      return { grant: 'password', tokenUrl: tokenUrl(v('login_url')), clientId: v('client_id'), ...secret, username: v('username'), password: `${v('password')}${v('security_token')}` };
+    case 'client-credentials':
+      return { grant: 'client_credentials', tokenUrl: tokenUrl(v('my_domain_url')), clientId: v('client_id'), ...secret };
+    case 'jwt':
+      if (!extra.jwtKeyPem) return undefined;
+      return {
+        grant: 'jwt_bearer',
+        tokenUrl: tokenUrl(v('login_url')),
+        clientId: v('client_id'),
+        username: v('username'),
+        privateKeyPem: extra.jwtKeyPem,
+        audience: extra.jwtAudience || v('login_url'),
+      };
+    case 'uca':
+      return v('refresh_token') ? { grant: 'refresh_token', tokenUrl: tokenUrl(v('login_url')), clientId: v('client_id'), ...secret, refreshToken: v('refresh_token') } : undefined;
+    default:
+      return undefined;
+  }
 }

@@ -68,6 +68,11 @@ export class LocalFlowValues {
     return consent;
   }
 
+  /** What re-authentication needs besides the environment: the app certificate's key and the login host as `aud`. */
+  grantExtras(): { jwtKeyPem: string; jwtAudience: string } {
+    return { jwtKeyPem: this.emu.local.jwtPrivateKeyPem, jwtAudience: this.emu.loginUrl };
+  }
+
   /** Refresh tokens by variable; a refused consent makes the flow run the refused request instead. */
   private async refreshTokens(flow: VerifyFlow, wanted: Array<['refresh_token' | 'admin_refresh_token', 'admin' | 'salesRep']>): Promise<Values> {
     const out: Values = {};

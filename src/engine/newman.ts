@@ -5,6 +5,9 @@
  */
 import newman from 'newman';
 import type { EventEmitter } from 'node:events';
+import { Agent as HttpAgent, type AgentOptions } from 'node:http';
+import { Agent as HttpsAgent } from 'node:https';
+import type { Duplex } from 'node:stream';
 import { keepBody } from './body';
 import {
   DEFAULT_REQUEST_TIMEOUT_MS,
@@ -18,7 +21,7 @@ import {
   type RunResult,
   type VariableValue,
 } from './result';
-import { countRequests, collectionInfo, unresolvedWarnings } from './collection-info';
+import { countRequests, collectionInfo, listRequests, unresolvedWarnings } from './collection-info';
 import { checkFolders, FolderSelectionError } from './native/folders';
 import { DEFAULT_MAX_STEPS, FLOW_LOOP_CODE, inContractOrder, iterationCountOf, loopMessage, selectedCount } from './native/flow';
 
@@ -174,6 +177,39 @@ function emptyRun(input: RunInput, info: { id: string; name: string }, started: 
   };
 }
 
+/**
+ * With a run deadline, newman's requests go through these agents: postman-runtime's global timeout ends the run's
+ * callback but neither aborts the request in flight nor stops walking the collection, so once the deadline passes the
+ * open connections are destroyed and no new one is made (the items left fail at once, unreported).
+ */
+function deadlineAgents(message: string): { agents: { http: HttpAgent; https: HttpsAgent }; close: () => void } {
+  let closed = false;
+  const refuse = (cb: (err: Error | null, socket?: Duplex) => void): undefined => {
+    cb(Object.assign(new Error(message), { code: 'ERUNDEADLINE' }));
+    return undefined;
+  };
+  const opts: AgentOptions = { keepAlive: true };
+  class DeadlineHttp extends HttpAgent {
+    override createConnection(...args: Parameters<HttpAgent['createConnection']>): ReturnType<HttpAgent['createConnection']> {
+      return closed && typeof args[1] === 'function' ? refuse(args[1] as (err: Error | null) => void) : super.createConnection(...args);
+    }
+  }
+  class DeadlineHttps extends HttpsAgent {
+    override createConnection(...args: Parameters<HttpAgent['createConnection']>): ReturnType<HttpAgent['createConnection']> {
+      return closed && typeof args[1] === 'function' ? refuse(args[1] as (err: Error | null) => void) : super.createConnection(...args);
+    }
+  }
+  const agents = { http: new DeadlineHttp(opts), https: new DeadlineHttps(opts) };
+  return {
+    agents,
+    close: () => {
+      closed = true;
+      agents.http.destroy();
+      agents.https.destroy();
+    },
+  };
+}
+
 export const newmanEngine: Engine = {
   name: 'newman',
   run(input: RunInput, listener: RunListener = {}): Promise<RunResult> {
@@ -200,6 +236,7 @@ export const newmanEngine: Engine = {
     const guard =
       <A extends unknown[]>(fn: (...args: A) => void) =>
       (...args: A): void => {
+        if (ended) return;
         try {
           fn(...args);
         } catch (e) {
@@ -215,6 +252,9 @@ export const newmanEngine: Engine = {
     let last = { iteration: -1, position: -1, name: '' };
     let jumps = 0;
     let loopError: string | undefined;
+    // Set once the run has ended (its deadline passed): newman's late events are not reported.
+    let ended = false;
+    const cutoff = input.timeoutMs ? deadlineAgents(`run deadline of ${input.timeoutMs} ms reached`) : undefined;
     listener.onRunStart?.({ engine: 'newman', collection: info.name, total });
     if (selectionError) {
       const run = emptyRun(input, info, started, selectionError);
@@ -236,16 +276,23 @@ export const newmanEngine: Engine = {
           reporters: [],
           timeoutRequest: input.timeoutRequestMs ?? DEFAULT_REQUEST_TIMEOUT_MS,
           timeoutScript: input.scriptTimeoutMs ?? DEFAULT_SCRIPT_TIMEOUT_MS,
+          // The whole-run deadline: postman-runtime ends the run with "callback timed out".
+          ...(input.timeoutMs ? { timeout: input.timeoutMs } : {}),
+          ...(cutoff ? { requestAgents: cutoff.agents } : {}),
         },
         (err: Error | null, summary: newman.NewmanRunSummary) => {
+          ended = true;
+          cutoff?.close();
           const s = summary as unknown as {
             environment?: { values?: PmList<PmVariable> };
             globals?: { values?: PmList<PmVariable> };
             collection?: { variables?: PmList<PmVariable> };
           };
+          const deadline = err && input.timeoutMs && /callback timed out/.test(err.message) ? `run deadline of ${input.timeoutMs} ms reached` : undefined;
           // newman ends the whole run on some errors (a script time-out among them): keep what the open items got.
           for (const r of open.values()) {
-            r.errors.push({ kind: 'engine', message: `the run stopped before this request completed${err ? `: ${err.message}` : ''}` });
+            if (deadline) r.errors.push({ kind: 'timeout', message: deadline, code: 'ERUNDEADLINE' });
+            else r.errors.push({ kind: 'engine', message: `the run stopped before this request completed${err ? `: ${err.message}` : ''}` });
             r.durationMs = Date.now() - started - r.startedAtMs;
             results.push(r);
           }
@@ -265,7 +312,13 @@ export const newmanEngine: Engine = {
             },
           };
           if (loopError) run.error = { kind: 'engine', code: FLOW_LOOP_CODE, message: loopError };
-          else if (err) run.error = { kind: 'engine', message: err.message };
+          else if (deadline) {
+            // As the native engine reports it: a timeout (exit 3), every request not reached skipped with the reason.
+            run.error = { kind: 'timeout', message: deadline, code: 'ERUNDEADLINE' };
+            for (const r of listRequests(input.collection).slice(results.length)) {
+              results.push({ id: r.id, name: r.name, path: r.path, iteration: 1, request: { method: '', url: '', headers: [] }, tests: [], errors: [], skipped: { reason: deadline }, startedAtMs: Date.now() - started, durationMs: 0 });
+            }
+          } else if (err) run.error = { kind: 'engine', message: err.message };
           else if (mappingError) run.error = { kind: 'engine', message: `sfcheck could not read a newman event: ${mappingError.message}` };
           for (const w of run.warnings) listener.onWarning?.(w);
           listener.onRunEnd?.(run);

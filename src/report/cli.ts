@@ -7,6 +7,7 @@ import { checkRequest, type CheckedRequest, type CheckedRun } from '../check';
 import type { KeyValue, RequestResult } from '../engine/result';
 import { apiUsage, apiUsageText, requestLabel } from './facts';
 import type { ReporterFactory } from './reporter';
+import { retryNote } from './retries';
 
 const paint = (on: boolean, code: number) => (s: string) => (on ? `\u001b[${code}m${s}\u001b[0m` : s);
 /** Body characters --verbose shows per request or response. */
@@ -58,8 +59,9 @@ export const cliReporter: ReporterFactory = (ctx) => {
       seen.push(r);
       const passed = r.assertions.filter((a) => a.passed && !a.skipped).length;
       const counted = r.assertions.filter((a) => !a.skipped).length;
-      if (!progress || r.verdict !== 'passed' || ctx.verbose) {
-        out(`${mark(r)} ${requestLabel(r, iterations)}  ${dim(`${r.request.method} ${statusOf(r)} ${msOf(r)}`.trim())}  ${passed}/${counted} checks`);
+      const retried = retryNote(r.retries);
+      if (!progress || r.verdict !== 'passed' || ctx.verbose || retried) {
+        out(`${mark(r)} ${requestLabel(r, iterations)}  ${dim(`${r.request.method} ${statusOf(r)} ${msOf(r)}`.trim())}  ${passed}/${counted} checks${retried ? `  ${yellow(`(${retried})`)}` : ''}`);
       }
       if (ctx.verbose) {
         out(dim(`    → ${r.request.method} ${r.request.url}`));

@@ -12,6 +12,7 @@ import { apiUsage, apiUsageText, requestLabel, runProperties, uniqueNames } from
 import { responseExcerpt } from './junit';
 import type { Redactor } from './redact';
 import type { ReporterFactory } from './reporter';
+import { retryText } from './retries';
 import { writeReportFile } from './write';
 
 export const HTML_FILE = 'report.html';
@@ -148,10 +149,16 @@ function detailsHtml(run: CheckedRun, labels: readonly string[], red: Redactor):
       return (
         `<details class="req" data-details="${i}"${r.verdict === 'passed' ? '' : ' open'}><summary><span class="st-${r.verdict}">${r.verdict}</span> ` +
         `${htmlEscape(red.text(labels[i] ?? r.name))} <span class="muted">${htmlEscape(r.request.method)} ${htmlEscape(red.text(r.request.url))} → ${htmlEscape(status)}</span></summary>` +
-        `<div><ul class="asserts">${items.join('') || '<li class="muted">no assertions</li>'}</ul></div></details>`
+        `<div>${retriesHtml(r)}<ul class="asserts">${items.join('') || '<li class="muted">no assertions</li>'}</ul></div></details>`
       );
     })
     .join('\n');
+}
+
+/** A note per attempt after the first (native engine: retries on 429/503/connection errors, re-authentication). */
+function retriesHtml(r: CheckedRequest): string {
+  if (!r.retries?.length) return '';
+  return `<p class="muted" data-retries="${r.retries.length}">${r.retries.map((x) => htmlEscape(retryText(x))).join('<br>')}</p>`;
 }
 
 export function renderHtml(run: CheckedRun, redactor: Redactor, template: string = readFileSync(templatePath(), 'utf8')): string {

@@ -15,6 +15,7 @@ import type { RequestError } from '../engine/result';
 import { requestLabel, runProperties, uniqueNames, type RunProperty } from './facts';
 import type { Redactor } from './redact';
 import type { ReporterFactory } from './reporter';
+import { retryText } from './retries';
 import { writeReportFile } from './write';
 
 export const JUNIT_FILE = 'junit.xml';
@@ -143,7 +144,13 @@ export function renderJunit(run: CheckedRun, redactor: Redactor, host: string = 
   const labels = uniqueNames(run.requests.map((r) => requestLabel(r, run.iterations)));
   const suites = run.requests.map((r, i) => {
     const name = xmlEscape(redactor.text(labels[i] ?? r.name));
-    const suiteProps = [...props, { name: 'iteration', value: String(r.iteration) }, { name: 'request id', value: r.id }];
+    const suiteProps = [
+      ...props,
+      { name: 'iteration', value: String(r.iteration) },
+      { name: 'request id', value: r.id },
+      // One property per attempt after the first (native engine: retries, re-authentication).
+      ...(r.retries ?? []).map((x) => ({ name: x.action === 'reauth' ? 'reauth' : 'retry', value: retryText(x) })),
+    ];
     return suiteXml(
       { name, id: i, time: seconds(r.durationMs), timestamp: stamp(start + r.startedAtMs), host },
       suiteProps,

@@ -12,6 +12,8 @@ export interface RawRunOptions {
   out: string;
   color: boolean;
   timeoutRequest?: string;
+  timeout?: string;
+  retries?: string;
   verbose?: boolean;
   reporterJunitExport?: string;
   reporterJsonExport?: string;
@@ -27,6 +29,8 @@ export function addRunOptions(cmd: Command): Command {
     .option('--reporter-json-export <file>', 'write the JSON report to FILE instead of OUT/report.json (turns on json)')
     .option('--reporter-html-export <file>', 'write the HTML report to FILE instead of OUT/report.html (turns on html)')
     .option('--timeout-request <ms>', 'time limit for each request, in milliseconds')
+    .option('--timeout <ms>', 'deadline for the whole run, in milliseconds (0 = none): the rest is skipped, exit 3')
+    .option('--retries <n>', 'native engine: retries per request on 429, 503 and connection errors (idempotent and token requests only)', '2')
     .option('--verbose', 'show each request and response in the terminal (secrets redacted)')
     .option('--no-color', 'plain output without colours (NO_COLOR is honoured too)');
 }
@@ -64,6 +68,8 @@ export function runOptionsOf(raw: RawRunOptions) {
       throw new SfcheckError('SFCHECK_USAGE', `--timeout-request must be a positive whole number of milliseconds, got "${raw.timeoutRequest}"`, 'e.g. --timeout-request 30000');
     }
   }
+  const timeoutMs = wholeNumber('--timeout', raw.timeout, MAX_TIMER_MS, 'e.g. --timeout 120000 (two minutes for the whole run), or 0 for none');
+  const retries = wholeNumber('--retries', raw.retries, MAX_RETRIES, 'e.g. --retries 0 to send each request once, or --retries 3');
   const exports = exportsOf(raw, reporters);
   const tty = Boolean(process.stdout.isTTY);
   const color = colorWanted(raw.color, tty);
@@ -77,7 +83,22 @@ export function runOptionsOf(raw: RawRunOptions) {
     progress,
     verbose: Boolean(raw.verbose),
     ...(timeoutRequestMs ? { timeoutRequestMs } : {}),
+    ...(timeoutMs ? { timeoutMs } : {}),
+    ...(retries !== undefined ? { retries } : {}),
   };
+}
+
+/** Node's timers hold at most 2^31 - 1 ms (about 24.8 days); a longer one would fire at once. */
+const MAX_TIMER_MS = 2_147_483_647;
+const MAX_RETRIES = 10;
+
+/** A whole number from 0 to `max` given to `flag`, or a usage error (exit 2) that names the flag and the value. */
+function wholeNumber(flag: string, value: string | undefined, max: number, hint: string): number | undefined {
+  if (value === undefined) return undefined;
+  const n = /^\s*\d+\s*$/.test(value) ? Number(value) : NaN;
+  if (!Number.isSafeInteger(n)) throw new SfcheckError('SFCHECK_USAGE', `${flag} must be a whole number of 0 or more, got "${value}"`, hint);
+  if (n > max) throw new SfcheckError('SFCHECK_USAGE', `${flag} must be at most ${max}, got "${value}"`, hint);
+  return n;
 }
 
 /** Prints where reports went and returns the exit code. */

@@ -7,14 +7,15 @@
 import type { Command } from 'commander';
 import { existsSync, readFileSync } from 'node:fs';
 import { extname, join, resolve } from 'node:path';
-import type { EnvironmentInput } from '../../engine';
+import type { EnvironmentInput, GrantConfig } from '../../engine';
 import type { StartedEmulator } from '../../emulator';
 import { SfcheckError } from '../../errors';
 import { HTML_FILE, JUNIT_FILE, mergeJunit, REPORT_JSON_FILE, writeReportFile, xmlEscape, type ReportExports } from '../../report';
 import type { EnvKey, FlowSpec } from '../../spec';
 import { DEFAULT_API_VERSION, NAMED_ENVS, loadProcessVariables, orgValues, readEnvironmentFile, withValues } from '../environment';
 import { execute } from '../execute';
-import { FLOW_SPECS, parseFlows, planOrgFlows, VERIFY_FLOWS, type VerifyFlow } from '../flows';
+import { readText } from '../files';
+import { FLOW_SPECS, grantFor, parseFlows, planOrgFlows, VERIFY_FLOWS, type VerifyFlow } from '../flows';
 import { signAssertionFromFile } from '../jwt';
 import { readLogin } from '../login/store';
 import { LocalFlowValues, scenarioNamed, startLocalEmulator } from '../verify-local';
@@ -26,6 +27,15 @@ interface PlannedRun {
   environment: () => Promise<EnvironmentInput>;
   /** Read after environment(): a collection to run instead of the flow's (local consent refused under --scenario). */
   replacement?: () => FlowSpec | undefined;
+  /** The native engine's re-authentication for this flow, from the run's environment. */
+  auth?: (env: EnvironmentInput) => GrantConfig | undefined;
+}
+
+/** The JWT flow's key for re-authentication: read here by the CLI (the engine never reads files). */
+function jwtExtras(flow: VerifyFlow, vars: Record<string, string | undefined>): { jwtKeyPem?: string; jwtAudience?: string } {
+  const file = vars['SF_JWT_KEY_FILE'];
+  if (flow !== 'jwt' || !file) return {};
+  return { jwtKeyPem: readText(file, 'JWT key file (SF_JWT_KEY_FILE)'), ...(vars['SF_JWT_AUDIENCE'] ? { jwtAudience: vars['SF_JWT_AUDIENCE'] } : {}) };
 }
 
 const DEFAULT_FILES: Readonly<Record<keyof ReportExports, string>> = { junit: JUNIT_FILE, json: REPORT_JSON_FILE, html: HTML_FILE };
@@ -93,7 +103,7 @@ export function registerVerify(program: Command, setExit: (code: number) => void
         const base = buildEnvironment('local', localEnvironmentValues({ url: emu.url, credentials: emu.credentials }, DEFAULT_API_VERSION)) as EnvironmentInput;
         const local = new LocalFlowValues(emu, scenario);
         process.stdout.write(`embedded Salesforce emulator on ${emu.url}${scenario ? ` (scenario ${scenario.name}: ${scenario.summary})` : ''}\n`);
-        for (const flow of flows) runs.push({ flow, environment: async () => withValues(base, await local.valuesFor(flow)), replacement: () => local.replacementFor(flow) });
+        for (const flow of flows) runs.push({ flow, environment: async () => withValues(base, await local.valuesFor(flow)), replacement: () => local.replacementFor(flow), auth: (e) => grantFor(flow, e, local.grantExtras()) });
       } else if (raw.env === 'sandbox' || raw.env === 'production') {
         const env = raw.env;
         const vars = loadProcessVariables(process.cwd());
@@ -111,6 +121,7 @@ export function registerVerify(program: Command, setExit: (code: number) => void
               const jwt = flow === 'jwt' ? await jwtValues(vars, { clientId: valueOf(e, 'client_id'), username: valueOf(e, 'username'), loginUrl: valueOf(e, 'login_url') }) : {};
               return withValues(e, jwt);
             },
+            auth: (e) => grantFor(flow, e, jwtExtras(flow, vars)),
           });
         }
       } else {
@@ -137,6 +148,7 @@ export function registerVerify(program: Command, setExit: (code: number) => void
               const jwt = sign ? await jwtValues(vars, { clientId: valueOf(file, 'client_id'), username: valueOf(file, 'username'), loginUrl: valueOf(file, 'login_url') }) : {};
               return withValues(file, { ...extra, ...jwt });
             },
+            auth: (e) => grantFor(flow, e, jwtExtras(flow, vars)),
           });
         }
       }
@@ -169,12 +181,13 @@ async function runAll(
   let exitCode = 0;
   const verdicts: string[] = [];
   const junitFiles: Array<{ label: string; file: string }> = [];
-  for (const { flow, environment, replacement } of runs) {
+  for (const { flow, environment, replacement, auth } of runs) {
     const spec = FLOW_SPECS[flow];
     if (!single) process.stdout.write(`\n── flow ${flow}: ${spec.name}\n`);
     const exports = single ? opts.exports : flowExports(opts.reporters, opts.outDir, opts.exports, flow);
     const env = await environment();
-    const result = await execute({ ...opts, exports, collection: buildCollection(replacement?.() ?? spec), environment: env });
+    const grant = auth?.(env);
+    const result = await execute({ ...opts, exports, collection: buildCollection(replacement?.() ?? spec), environment: env, ...(grant ? { auth: grant } : {}) });
     exitCode = Math.max(exitCode, finishRun(result));
     verdicts.push(`${flow} ${result.interrupted ? `stopped by ${result.interrupted}` : result.run.summary.verdict}`);
     if (exports.junit) junitFiles.push({ label: flow, file: exports.junit });

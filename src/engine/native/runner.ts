@@ -16,13 +16,17 @@ import {
 import { CollectionShapeError, flattenCollection, type FlatItem } from './collection';
 import { FolderSelectionError, selectItems } from './folders';
 import { dataRowOf, DEFAULT_MAX_STEPS, FLOW_LOOP_CODE, inContractOrder, iterationCountOf, loopMessage, NextRequestLookup } from './flow';
-import { createAgent, send, type HttpOptions, type HttpResponse } from './http';
-import { buildRequest, rawHeaders, requestMethod, type PreparedRequest } from './request';
+import { cutOffResult, DEADLINE_CODE, notReachedResult, RunDeadline } from './deadline';
+import { createDispatchContext, dispatch, sentRequestOf, type DispatchContext } from './dispatch';
+import { cookieJar, createAgent, type HttpOptions, type HttpResponse } from './http';
+import type { StoredCookie } from './cookies';
+import { applyRequestEdit, scriptRequestFor } from './request-edits';
+import { buildRequest, requestMethod, type PreparedRequest } from './request';
 import { Sandbox } from './sandbox/host';
-import type { ScriptResponse } from './sandbox/protocol';
+import type { ScriptCookie, ScriptResponse } from './sandbox/protocol';
 import { runPhase, type PhaseFlow, type PhaseInput } from './scripts';
 import { urlTemplate } from './url';
-import { dataRow, Resolver, stringifyValue, unresolvedReferences, VariableStore, type Scopes } from './variables';
+import { dataRow, Resolver, unresolvedReferences, VariableStore, type Scopes } from './variables';
 
 export interface NativeEngineOptions {
   /** Follow 3xx responses with a Location header (newman's default: true). */
@@ -90,8 +94,24 @@ export async function runCollection(input: RunInput, listener: RunListener | und
     const timeoutMs = input.timeoutRequestMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
     const scriptTimeoutMs = input.scriptTimeoutMs ?? DEFAULT_SCRIPT_TIMEOUT_MS;
     const agent = createAgent(timeoutMs);
+    // --timeout: once the run deadline passes, the item in flight is given up and the rest is skipped.
+    const deadline = new RunDeadline(input.timeoutMs ?? 0);
+    // The item in flight (if any) is cut off; the rest of this iteration and every later one is skipped.
+    const stopAt = (iteration: number, position: number, index: number, inFlightSince?: number): void => {
+      const now = performance.now();
+      let k = 0;
+      for (let it = iteration; it < iterations; it++) {
+        for (const item of items.slice(it === iteration ? position : 0)) {
+          const r = k === 0 && inFlightSince !== undefined ? cutOffResult(item, deadline, round(inFlightSince - t0), round(now - inFlightSince), it + 1) : notReachedResult(item, deadline, round(now - t0), it + 1);
+          result.requests.push(r);
+          const at = index + k++;
+          notify('onRequestEnd', () => listener?.onRequestEnd?.(r, { index: at, total }));
+        }
+      }
+      result.error = { kind: 'timeout', message: deadline.reason, code: DEADLINE_CODE };
+    };
     // One sandbox worker per run, booting while the first request is in flight when any item has scripts.
-    const sandbox = new Sandbox(scriptTimeoutMs);
+    const sandbox = new Sandbox(scriptTimeoutMs, { agent, timeoutMs });
     if (items.some((i) => i.prerequest.length > 0 || i.test.length > 0)) sandbox.start();
     const ctx: ItemContext = {
       scopes,
@@ -105,8 +125,10 @@ export async function runCollection(input: RunInput, listener: RunListener | und
         followAuthorizationHeader: profile.followAuthorizationHeader ?? false,
       }),
       agent,
+      dispatch: createDispatchContext({ agent, deadline, scopes, warn, timeoutMs, ...(input.retries !== undefined ? { retries: input.retries } : {}), ...(input.auth ? { auth: input.auth } : {}) }),
       t0,
       iterationCount: iterations,
+      ...(input.workingDir ? { workingDir: input.workingDir } : {}),
       ...(input.environment ? { environmentName: input.environment.name } : {}),
     };
     const lookup = new NextRequestLookup(items);
@@ -122,8 +144,18 @@ export async function runCollection(input: RunInput, listener: RunListener | und
         let jumps = 0;
         while (position < items.length) {
           const item = items[position] as FlatItem;
+          if (deadline.passed) {
+            stopAt(iteration, position, index);
+            break run;
+          }
           notify('onRequestStart', () => listener?.onRequestStart?.({ index, total, name: item.name, path: item.path }));
-          const { request, next } = await runItem(item, ctx, iteration);
+          const began = performance.now();
+          const outcome = await deadline.race(runItem(item, ctx, iteration));
+          if (outcome === 'deadline') {
+            stopAt(iteration, position, index, began);
+            break run;
+          }
+          const { request, next } = outcome;
           result.requests.push(request);
           const done = index++;
           notify('onRequestEnd', () => listener?.onRequestEnd?.(request, { index: done, total }));
@@ -143,6 +175,7 @@ export async function runCollection(input: RunInput, listener: RunListener | und
     } catch (err) {
       result.error = { kind: 'engine', message: `native engine failure: ${err instanceof Error ? err.message : String(err)}` };
     } finally {
+      deadline.dispose();
       sandbox.close();
       await agent.destroy().catch(() => undefined);
     }
@@ -160,8 +193,11 @@ interface ItemContext {
   sandbox: Sandbox;
   http: (profile: FlatItem['profile']) => HttpOptions;
   agent: ReturnType<typeof createAgent>;
+  dispatch: DispatchContext;
   t0: number;
   iterationCount: number;
+  /** Base folder for body file references (RunInput.workingDir). */
+  workingDir?: string;
   environmentName?: string;
 }
 
@@ -190,15 +226,12 @@ async function runItem(item: FlatItem, ctx: ItemContext, iteration: number): Pro
     iteration,
     iterationCount: ctx.iterationCount,
     ...(ctx.environmentName !== undefined ? { environmentName: ctx.environmentName } : {}),
+    itemPath: item.path,
   };
 
   let before: PhaseFlow = { skip: false };
   if (item.prerequest.length > 0) {
-    const request = {
-      url: urlTemplate(item.request['url']),
-      method: requestMethod(item),
-      headers: rawHeaders(item).map((h): [string, string] => [h.key, stringifyValue(h.value)]),
-    };
+    const request = scriptRequestFor(item.request);
     before = await runPhase(ctx.sandbox, ctx.scopes, { phase: 'prerequest', sources: item.prerequest, base, request }, result);
   }
   // pm.execution.skipRequest(): not sent, no test scripts; the prerequest phase's setNextRequest still counts.
@@ -207,9 +240,12 @@ async function runItem(item: FlatItem, ctx: ItemContext, iteration: number): Pro
     return finish(result, started, before, undefined);
   }
 
+  // pm.request edits of the prerequest scripts apply to the definition, before variables resolve (postman-runtime).
+  const definition: FlatItem = before.request ? { ...item, request: applyRequestEdit(item.request, before.request) } : item;
+  const build = (): PreparedRequest => buildRequest(definition, { resolver: new Resolver(ctx.scopes), warn: ctx.warn, ...(ctx.workingDir ? { workingDir: ctx.workingDir } : {}) });
   let prepared: PreparedRequest | undefined;
   try {
-    prepared = buildRequest(item, { resolver: new Resolver(ctx.scopes), warn: ctx.warn });
+    prepared = build();
   } catch (err) {
     result.errors.push({ kind: 'engine', message: `request could not be built: ${err instanceof Error ? err.message : String(err)}` });
   }
@@ -219,15 +255,20 @@ async function runItem(item: FlatItem, ctx: ItemContext, iteration: number): Pro
     for (const name of unresolvedReferences(sentTexts)) ctx.warn(`unresolved variable {{${name}}} in "${item.name}"`);
     const headers = prepared.headers.map((h) => ({ key: h.key, value: h.value }));
     result.request = prepared.body === undefined ? { method: prepared.method, url: prepared.url.href, headers } : { method: prepared.method, url: prepared.url.href, headers, body: prepared.body };
-    // ── the one send of this item (retries and the run deadline wrap this call) ──
-    const sending = send(ctx.agent, { method: prepared.method, href: prepared.url.href, headers: prepared.headers, ...(prepared.body !== undefined ? { body: prepared.body } : {}) }, ctx.http(item.profile));
+    // Retries and re-authentication (dispatch.ts); a re-authenticated request is rebuilt with the new token.
+    const sending = dispatch(prepared, build, ctx.http(item.profile), ctx.dispatch);
     // The worker compiles the test scripts while the request (already dispatched) is in flight.
     ctx.sandbox.prepare(item.test);
-    const outcome = await sending;
+    const sent = await sending;
+    if (sent.prepared !== prepared) result.request = sentRequestOf(sent.prepared);
+    if (sent.retries.length > 0) result.retries = sent.retries;
+    const outcome = sent.outcome;
     if ('error' in outcome) result.errors.push(outcome.error);
     else {
       response = outcome.response;
       result.response = received(response);
+      // newman reports the Cookie header the request carried (the jar's cookies included).
+      if (response.cookie) result.request.headers.push({ key: 'Cookie', value: response.cookie });
     }
   }
 
@@ -235,7 +276,7 @@ async function runItem(item: FlatItem, ctx: ItemContext, iteration: number): Pro
   if (item.test.length > 0) {
     const sent = result.request;
     const request = { url: sent.url, method: sent.method, headers: sent.headers.map((h): [string, string] => [h.key, h.value]), ...(sent.body !== undefined ? { body: sent.body } : {}) };
-    const phase: PhaseInput = { phase: 'test', sources: item.test, base, request, response: response ? scriptResponse(response) : null };
+    const phase: PhaseInput = { phase: 'test', sources: item.test, base, request, response: response ? scriptResponse(response) : null, cookies: jarCookies(ctx.agent, response?.url ?? sent.url) };
     // The text the result keeps is the whole body unless it was cut: then the bytes go (moved when large).
     if (response && result.response) phase.body = result.response.bodyTruncated ? response.body : result.response.body;
     after = await runPhase(ctx.sandbox, ctx.scopes, phase, result);
@@ -252,6 +293,25 @@ function finish(result: RequestResult, started: number, before: PhaseFlow, after
   const visualizer = after?.visualizer ?? before.visualizer;
   const request = inContractOrder({ ...result, ...(visualizer ? { visualizer } : {}), durationMs: round(performance.now() - started) });
   return next ? { request, next } : { request };
+}
+
+/** pm.cookies: what the run's jar holds for the URL. */
+function jarCookies(agent: ReturnType<typeof createAgent>, href: string): ScriptCookie[] {
+  let list: StoredCookie[];
+  try {
+    list = cookieJar(agent).matching(href);
+  } catch {
+    return [];
+  }
+  return list.map((c) => ({
+    name: c.name,
+    value: c.value,
+    domain: c.domain,
+    path: c.path,
+    ...(c.expires !== undefined ? { expires: new Date(c.expires).toUTCString() } : {}),
+    httpOnly: c.httpOnly,
+    secure: c.secure,
+  }));
 }
 
 function received(r: HttpResponse): ReceivedResponse {

@@ -4,14 +4,17 @@
  */
 import type { RequestResult, TestOutcome } from '../result';
 import { SandboxUnavailable, type Sandbox } from './sandbox/host';
-import type { Pairs, ScopesPayload, ScriptInput, ScriptRequest, ScriptResponse } from './sandbox/protocol';
+import { editedScriptRequest } from './request-edits';
+import type { Pairs, ScopesPayload, ScriptCookie, ScriptInput, ScriptRequest, ScriptRequestEdit, ScriptResponse } from './sandbox/protocol';
 import { SCOPE_ORDER, type ScopeName, type Scopes } from './variables';
 
 export interface PhaseInput {
   phase: 'prerequest' | 'test';
   sources: readonly string[];
-  base: Pick<ScriptInput, 'requestName' | 'requestId' | 'iteration' | 'iterationCount' | 'environmentName'>;
+  base: Pick<ScriptInput, 'requestName' | 'requestId' | 'iteration' | 'iterationCount' | 'environmentName' | 'itemPath'>;
   request: ScriptRequest;
+  /** Test phase: the run's cookie jar for the request URL (pm.cookies). */
+  cookies?: ScriptCookie[];
   /** Test phase only: null when the request failed. */
   response?: ScriptResponse | null;
   /**
@@ -29,6 +32,8 @@ export interface PhaseFlow {
   skip: boolean;
   /** pm.visualizer.set() of the phase's last script that set one. */
   visualizer?: { template: string; data?: unknown };
+  /** Prerequest phase: pm.request as the phase's scripts left it (applied to the item before it is built). */
+  request?: ScriptRequestEdit;
 }
 
 export async function runPhase(sandbox: Sandbox, scopes: Scopes, input: PhaseInput, result: RequestResult): Promise<PhaseFlow> {
@@ -41,6 +46,7 @@ export async function runPhase(sandbox: Sandbox, scopes: Scopes, input: PhaseInp
       scopes: payload(scopes),
       request: input.request,
       ...(input.phase === 'test' ? { response: input.response ?? null } : {}),
+      ...(input.cookies ? { cookies: input.cookies } : {}),
     };
     const body = input.phase === 'test' && input.response && input.body !== undefined ? { data: input.body, last: i === sources.length - 1 } : undefined;
     let run: Awaited<ReturnType<Sandbox['run']>>;
@@ -63,6 +69,11 @@ export async function runPhase(sandbox: Sandbox, scopes: Scopes, input: PhaseInp
       if (changed) scopes[scope].replaceWith(changed.map((p) => [p[0], p.length > 1 ? p[1] : undefined] as const));
     }
     if (output.error) result.errors.push({ kind: 'script', phase: input.phase, message: `${output.error.name}: ${output.error.message}` });
+    if (input.phase === 'prerequest' && output.request) {
+      // The phase's later scripts see the edited request (one Request object per phase, as in Postman).
+      flow.request = output.request;
+      input.request = editedScriptRequest(output.request, input.request);
+    }
     if (output.nextRequest !== undefined) flow.nextRequest = { value: typeof output.nextRequest === 'string' || output.nextRequest === null ? output.nextRequest : String(output.nextRequest) };
     if (output.visualizer && typeof output.visualizer.template === 'string') {
       flow.visualizer = output.visualizer.data === undefined ? { template: output.visualizer.template } : { template: output.visualizer.template, data: output.visualizer.data };
