@@ -89,9 +89,10 @@ function notesFor(entry: CatalogueEntry, ctx: DiagnosisContext, facts: ReadonlyS
     if (what === 'limitInfo' && ctx.limitInfo) notes.push(`Sforce-Limit-Info: ${ctx.limitInfo}`);
     if (what === 'flow' && ctx.flow) notes.push(`flow: ${ctx.flow}`);
   }
-  if (facts.has('sandboxUserOnProductionHost')) notes.push('the username looks like a sandbox user (…com.<sandbox>) but the login host is not a sandbox host');
-  if (facts.has('productionUserOnSandboxHost')) notes.push('the username looks like a production user but the login host is a sandbox host');
-  return entry.show?.length ? notes : [];
+  const promotes = (f: ContextFact) => facts.has(f) && entry.causes.some((c) => c.promotedBy?.includes(f));
+  if (promotes('sandboxUserOnProductionHost')) notes.push('the username looks like a sandbox user (…com.<sandbox>) but the login host is not a sandbox host');
+  if (promotes('productionUserOnSandboxHost')) notes.push('the username looks like a production user but the login host is a sandbox host');
+  return notes;
 }
 
 export function diagnosisOf(entry: CatalogueEntry, e: Evidence | undefined, ctx: DiagnosisContext = {}): Diagnosis {
