@@ -4,7 +4,7 @@
  */
 import type { RequestError, RequestResult, RunResult } from '../engine/result';
 import { toAssertion, type Assertion } from './assertion';
-import { diagnoseRequests, type DiagnosisContext, type RequestDiagnosis } from './diagnosis';
+import { diagnoseRequests, type DiagnosisContext, type PreflightFinding, type RequestDiagnosis } from './diagnosis';
 
 /**
  * passed: every assertion held; failed: an assertion or script failed; errored: the request never got a response;
@@ -30,6 +30,8 @@ export interface Summary {
 export interface CheckedRun extends Omit<RunResult, 'requests'> {
   requests: CheckedRequest[];
   summary: Summary;
+  /** verify's offline checks before the run (absent for `run`). */
+  preflight?: PreflightFinding[];
 }
 
 const INFRASTRUCTURE: ReadonlySet<RequestError['kind']> = new Set(['network', 'timeout', 'engine']);

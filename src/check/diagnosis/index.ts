@@ -4,4 +4,4 @@ export { candidateEntries, contextFacts, diagnose, diagnosisOf, isSandboxHost, l
 export { contextAt, diagnoseRequest, diagnoseRequests, DIAGNOSIS_CODES, requestEvidence } from './run';
 export { catalogueIndex, lookup, type Lookup } from './lookup';
 export { STEP, DOC } from './guide';
-export type { CatalogueEntry, Cause, ContextFact, Diagnosis, DiagnosisContext, DiagnosisFlow, Evidence, EvidencePattern, RequestDiagnosis, Sample } from './types';
+export type { PreflightFinding, CatalogueEntry, Cause, ContextFact, Diagnosis, DiagnosisContext, DiagnosisFlow, Evidence, EvidencePattern, RequestDiagnosis, Sample } from './types';

@@ -126,3 +126,15 @@ export interface Diagnosis {
 export type RequestDiagnosis =
   | ({ role: 'root' } & Diagnosis)
   | { role: 'consequence'; code?: string; rootRequest: { index: number; name: string } };
+
+/** One offline check `verify` makes before it sends anything (src/cli/preflight.ts); recorded in the reports. */
+export interface PreflightFinding {
+  /** Stable id: login-host, api-version, redirect-uri, scopes, security-token... */
+  check: string;
+  /** 'ok': checked and fine; 'warn': likely to make a request fail; 'info': could not be checked offline. */
+  level: 'ok' | 'warn' | 'info';
+  message: string;
+  /** What to change, for 'warn'. */
+  fix?: string;
+  guideStep?: string;
+}
