@@ -5,6 +5,7 @@ import { EXIT, isSfcheckError } from '../errors';
 import { Redactor } from '../report';
 import { loadProcessVariables } from './environment';
 import { registerEmulator } from './commands/emulator';
+import { registerExplain } from './commands/explain';
 import { registerGenerate } from './commands/generate';
 import { registerLogin } from './commands/login';
 import { registerMergeReports } from './commands/merge-reports';
@@ -32,6 +33,7 @@ export async function main(argv: string[]): Promise<number> {
   registerGenerate(program, setExit);
   registerEmulator(program);
   registerMergeReports(program, setExit);
+  registerExplain(program, setExit);
   for (const cmd of program.commands) cmd.exitOverride().showHelpAfterError('(run with --help for usage)');
   try {
     await program.parseAsync(argv, { from: 'user' });

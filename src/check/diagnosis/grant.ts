@@ -18,8 +18,8 @@ export const GRANT_ENTRIES: readonly CatalogueEntry[] = [
         guideStep: STEP.policies,
       },
       {
-        cause: '"Enable Client Credentials Flow" is not checked in the app\'s OAuth settings',
-        confirm: 'App Manager > the app > Edit > API (Enable OAuth Settings)',
+        cause: '"Enable Client Credentials Flow" is not checked in the app (API section)',
+        confirm: 'App Manager > the app > Edit > API section, the "Enable OAuth" settings',
         fix: 'Check "Enable Client Credentials Flow", save, then set the Run As user',
         guideStep: STEP.oauthSettings,
       },
@@ -78,7 +78,7 @@ export const GRANT_ENTRIES: readonly CatalogueEntry[] = [
       },
       {
         cause: 'The grant is not enabled for this app (client credentials, or the authorization code and credentials flow)',
-        confirm: 'App Manager > the app > Edit > API (Enable OAuth Settings): the flow\'s checkbox',
+        confirm: 'App Manager > the app > Edit > API section, the "Enable OAuth" settings: the flow\'s checkbox',
         fix: 'Check "Enable Authorization Code and Credentials Flow" (or "Enable Client Credentials Flow") and save',
         guideStep: STEP.oauthSettings,
       },

@@ -4,7 +4,7 @@
  */
 export const STEP = {
   consumerDetails: 'Password grant, Step 1.1.6: Manage Consumer Details (note the Consumer Key and Consumer Secret)',
-  oauthSettings: 'Password grant, Step 1.1.3–1.1.5: Enable OAuth Settings, scopes api and refresh_token offline_access, the flows enabled',
+  oauthSettings: 'Password grant, Step 1.1.3–1.1.5: "Enable OAuth" settings, scopes api and refresh_token offline_access, the flows enabled',
   policies: 'Password grant, Step 1.1.7: Manage > Edit Policies (Permitted Users: Admin approved users are pre-authorized; session Timeout Value 24 hours)',
   permissionSet: 'Password grant, Steps 1.2 and 1.4: a permission set with the Connected App, assigned to the service user',
   serviceUser: 'Password grant, Step 1.3: the service account (an active user with a profile that can use the API)',

@@ -51,6 +51,8 @@ export const NETWORK_ENTRIES: readonly CatalogueEntry[] = [
           'CERT_NOT_YET_VALID',
         ],
       },
+      // Node's messages, for a log line pasted without the code.
+      { text: ["certificate's altnames", 'self-signed certificate', 'self signed certificate', 'certificate has expired', 'unable to verify the first certificate', 'unable to get local issuer certificate'] },
     ],
     causes: [
       {

@@ -52,8 +52,8 @@ export const REST_ENTRIES: readonly CatalogueEntry[] = [
     causes: [
       {
         cause: 'The header scheme is not "Bearer" (or "OAuth"), or the value is not an access token',
-        confirm: 'The request must send Authorization: Bearer <access_token> (Agent Studio: Header Auth Value Pattern "Bearer %s")',
-        fix: 'Send Authorization: Bearer followed by the access_token of the token response',
+        confirm: 'The request must send the Authorization header with the value "Bearer" + space + the access token (Agent Studio: Header Auth Value Pattern "Bearer %s")',
+        fix: 'Send the header Authorization with the word Bearer, a space and the access_token of the token response',
         guideStep: STEP.agentStudio,
       },
       {

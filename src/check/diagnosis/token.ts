@@ -39,8 +39,8 @@ export const TOKEN_ENTRIES: readonly CatalogueEntry[] = [
       },
       {
         cause: 'The org blocks the username-password flow (orgs created since Summer \'23, and Salesforce is retiring the flow)',
-        confirm: 'Setup > OAuth and OpenID Connect Settings: "Allow OAuth Username-Password Flows" is off; Login History shows the attempt as blocked',
-        fix: 'Turn on "Allow OAuth Username-Password Flows", or better move the service account to client credentials or JWT bearer (verify --flow client-credentials / jwt)',
+        confirm: 'Setup > OAuth and OpenID Connect Settings: the username-password flows setting ("Allow … Username-Password Flows") is off; Login History shows the attempt as blocked',
+        fix: 'Turn that setting on, or better move the service account to client credentials or JWT bearer (verify --flow client-credentials / jwt)',
         guideStep: STEP.oauthSettings,
       },
     ],

@@ -11,7 +11,7 @@ export const USERINFO_ENTRIES: readonly CatalogueEntry[] = [
     causes: [
       {
         cause: 'No access token was sent: the Authorization header is missing or empty',
-        confirm: 'The request must send Authorization: Bearer <access_token> (a Missing_OAuth_Token answer says none arrived)',
+        confirm: 'The request must send the Authorization header with the value "Bearer" + space + the access token (a Missing_OAuth_Token answer says none arrived)',
         fix: 'Send the access token of the token response in the Authorization header',
         guideStep: STEP.ucaUserinfo,
       },
