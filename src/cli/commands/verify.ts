@@ -18,6 +18,9 @@ import { FLOW_SPECS, parseFlows, planOrgFlows, VERIFY_FLOWS, type VerifyFlow } f
 import { signAssertionFromFile } from '../jwt';
 import { readLogin } from '../login/store';
 import { LocalFlowValues, startLocalEmulator } from '../verify-local';
+import { preflight } from '../preflight';
+import { preflightLines } from '../../report/diagnosis';
+import { USER_CONSENT_SCOPE } from '../../spec';
 import { addRunOptions, finishRun, runOptionsOf, type RawRunOptions } from './shared';
 
 type Values = Partial<Record<EnvKey, string>>;
@@ -166,7 +169,13 @@ async function runAll(
     const spec = FLOW_SPECS[flow];
     if (!single) process.stdout.write(`\n── flow ${flow}: ${spec.name}\n`);
     const exports = single ? opts.exports : flowExports(opts.reporters, opts.outDir, opts.exports, flow);
-    const result = await execute({ ...opts, exports, collection: buildCollection(spec), environment: await environment() });
+    const env = await environment();
+    // Offline checks first (nothing is sent): printed now, recorded in the reports.
+    const uca = flow === 'uca' || flow === 'user-access';
+    const findings = preflight({ flow, values: Object.fromEntries(env.values.map((v) => [v.key, v.value])), ...(uca ? { requestedScope: USER_CONSENT_SCOPE } : {}) });
+    process.stdout.write(`preflight (offline, before any request):\n${preflightLines(findings, '  ').join('\n')}\n`);
+    const context = { flow: uca ? ('uca' as const) : flow };
+    const result = await execute({ ...opts, exports, collection: buildCollection(spec), environment: env, context, preflight: findings });
     exitCode = Math.max(exitCode, finishRun(result));
     verdicts.push(`${flow} ${result.interrupted ? `stopped by ${result.interrupted}` : result.run.summary.verdict}`);
     if (exports.junit) junitFiles.push({ label: flow, file: exports.junit });
