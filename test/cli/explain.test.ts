@@ -2,7 +2,9 @@
 import { strict as assert } from 'node:assert';
 import { spawn } from 'node:child_process';
 import { CATALOGUE, lookup, type Sample } from '../../src/check';
-import { CLI, runCli } from '../helpers';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { CLI, ROOT, runCli } from '../helpers';
 
 /** The ways a person pastes a failure: the raw body, a log line quoting it, "error: description". */
 function pastes(s: Sample): string[] {
@@ -112,5 +114,12 @@ describe('sfcheck explain (CLI)', function () {
     const r = await runCli(['explain', 'invalid_client: invalid client credentials for secret s3cr3t-value-123'], { env: { SF_CLIENT_SECRET: 's3cr3t-value-123' } });
     assert.equal(r.code, 0);
     assert.ok(!r.stdout.includes('s3cr3t-value-123'));
+  });
+});
+
+describe('docs: diagnosis codes', () => {
+  it('README.md names every catalogue code', () => {
+    const text = readFileSync(join(ROOT, 'README.md'), 'utf8');
+    for (const e of CATALOGUE) assert.ok(text.includes(`\`${e.code}\``), e.code);
   });
 });
