@@ -20,10 +20,15 @@ describe('verify shows the diagnosis end to end (env file + emulator)', function
   this.timeout(120_000);
   const emulator = useEmulator();
 
-  async function verify(engine: 'native' | 'newman', override: Partial<Record<EnvKey, string>>) {
+  function envFile(override: Partial<Record<EnvKey, string>>): { dir: string; file: string } {
     const dir = tempDir('sfcheck-diag-');
     const file = join(dir, 'org.postman_environment.json');
     writeFileSync(file, JSON.stringify(localEnvironment(emulator(), override)));
+    return { dir, file };
+  }
+
+  async function verify(engine: 'native' | 'newman', override: Partial<Record<EnvKey, string>>) {
+    const { dir, file } = envFile(override);
     const r = await runCli(['verify', '--env', file, '--engine', engine, '-r', 'cli,json,junit', '--out', dir], { cwd: dir });
     const report = JSON.parse(readFileSync(join(dir, 'report.json'), 'utf8')) as Report;
     return { ...r, report, junit: readFileSync(join(dir, 'junit.xml'), 'utf8') };
@@ -53,6 +58,17 @@ describe('verify shows the diagnosis end to end (env file + emulator)', function
       assert.match(r.junit, /<property name="preflight" value="! the security token is empty/);
     });
   }
+
+  it('native, two flows: each run has its diagnosis in its report, and the closing line names them', async () => {
+    const { dir, file } = envFile({ client_secret: 'not-the-secret' });
+    const r = await runCli(['verify', '--env', file, '--flow', 'password,client-credentials', '-r', 'cli,json', '--out', dir], { cwd: dir });
+    assert.equal(r.code, 1, r.stderr);
+    for (const flow of ['password', 'client-credentials']) {
+      const report = JSON.parse(readFileSync(join(dir, `report-${flow}.json`), 'utf8')) as Report;
+      assert.deepEqual(report.diagnoses, ['SFD_INVALID_CLIENT'], flow);
+    }
+    assert.match(r.stdout, /flows: password failed \(SFD_INVALID_CLIENT\) · client-credentials failed \(SFD_INVALID_CLIENT\)/);
+  });
 
   it('native: the host refuses the connection -> exit 3, SFD_HOST_UNREACHABLE once', async () => {
     const r = await verify('native', { login_url: 'http://127.0.0.1:9', instance_url: 'http://127.0.0.1:9' });

@@ -18,6 +18,7 @@ import { FLOW_SPECS, parseFlows, planOrgFlows, VERIFY_FLOWS, type VerifyFlow } f
 import { signAssertionFromFile } from '../jwt';
 import { readLogin } from '../login/store';
 import { LocalFlowValues, startLocalEmulator } from '../verify-local';
+import { diagnosisCodes } from '../../check';
 import { preflight } from '../preflight';
 import { preflightLines } from '../../report/diagnosis';
 import { USER_CONSENT_SCOPE } from '../../spec';
@@ -177,7 +178,8 @@ async function runAll(
     const context = { flow: uca ? ('uca' as const) : flow };
     const result = await execute({ ...opts, exports, collection: buildCollection(spec), environment: env, context, preflight: findings });
     exitCode = Math.max(exitCode, finishRun(result));
-    verdicts.push(`${flow} ${result.interrupted ? `stopped by ${result.interrupted}` : result.run.summary.verdict}`);
+    const codes = [...new Set(diagnosisCodes(result.run))];
+    verdicts.push(`${flow} ${result.interrupted ? `stopped by ${result.interrupted}` : result.run.summary.verdict}${codes.length ? ` (${codes.join(', ')})` : ''}`);
     if (exports.junit) junitFiles.push({ label: flow, file: exports.junit });
     if (result.interrupted) {
       exitCode = result.exitCode; // 130 / 143: the later flows do not start
