@@ -61,6 +61,13 @@ describe('explain (lookup)', () => {
     assert.deepEqual(lookup('ENOTFOUND').diagnoses.map((d) => d.code), ['SFD_HOST_UNREACHABLE']);
   });
 
+  it('reads sfcheck\'s own error messages that quote Salesforce (login and consent failures), without the closing bracket', () => {
+    const m = lookup('the authorize flow ended without a code (redirect_uri_mismatch: redirect_uri must match configuration)');
+    assert.deepEqual(m.diagnoses.map((d) => d.code), ['SFD_REDIRECT_URI_MISMATCH']);
+    assert.equal(m.diagnoses[0]?.evidence, 'redirect_uri_mismatch "redirect_uri must match configuration"');
+    assert.deepEqual(lookup('the authorize flow ended without a code (invalid_request: missing required code challenge)').diagnoses.map((d) => d.code), ['SFD_PKCE']);
+  });
+
   it('a description alone finds its entry', () => {
     assert.deepEqual(lookup("user hasn't approved this consumer").diagnoses.map((d) => d.code), ['SFD_APP_NOT_APPROVED']);
   });

@@ -64,6 +64,13 @@ export function networkEvidence(message: string, code?: string): Evidence {
   return { text: message, ...(found ? { networkCode: found } : {}) };
 }
 
+/** The words after a code in free text: "invalid_grant: authentication failure)" -> "authentication failure". */
+function after(text: string, code: string): string {
+  const rest = text.slice(text.toLowerCase().indexOf(code.toLowerCase()) + code.length).replace(/^["'\s:,-]+/, '').trim();
+  // A closing quote or bracket that belongs to the text around the error, not to its description.
+  return rest.includes('(') ? rest : rest.replace(/["'\])]+[.]?$/, '').trim();
+}
+
 /**
  * Evidence from text pasted by a person. `knownCodes` are the catalogue's OAuth errors, REST error codes and network
  * codes: when the text has no structure, the first one found in it (as a word) is taken.
@@ -90,11 +97,11 @@ export function textEvidence(input: string, known: { errors: readonly string[]; 
   if (error && (!errorCode || text.toLowerCase().indexOf(error.toLowerCase()) <= text.toLowerCase().indexOf(errorCode.toLowerCase()))) {
     ev.error = error;
     // "invalid_grant: authentication failure" / "invalid_grant - authentication failure"
-    const rest = text.slice(text.toLowerCase().indexOf(error.toLowerCase()) + error.length).replace(/^["'\s:,-]+/, '').trim();
+    const rest = after(text, error);
     if (rest) ev.description = rest;
   } else if (errorCode) {
     ev.errorCode = errorCode;
-    const rest = text.slice(text.toLowerCase().indexOf(errorCode.toLowerCase()) + errorCode.length).replace(/^["'\s:,-]+/, '').trim();
+    const rest = after(text, errorCode);
     if (rest) ev.message = rest;
   }
   return withStatus(ev);

@@ -73,9 +73,13 @@ export function registerExplain(program: Command, setExit: (code: number) => voi
     .action((words: string[], o: ExplainOptions) => {
       // Pasted text may hold a secret of this shell's SF_ variables: they never reach the output.
       const red = new Redactor().addProcessSecrets(process.env).addProcessSecrets(loadProcessVariables(process.cwd()));
-      const say = (s: string) => process.stdout.write(`${red.text(s)}\n`);
+      // One write at the end: `sfcheck explain … | head` must not die of EPIPE halfway.
+      const lines: string[] = [];
+      const say = (s: string) => lines.push(red.text(s));
+      const flush = () => process.stdout.write(`${lines.join('\n')}\n`);
       if (o.list) {
         for (const e of catalogueIndex()) say(`${e.code.padEnd(28)} ${e.title}\n${' '.repeat(29)}${e.signature}`);
+        flush();
         setExit(EXIT.OK);
         return;
       }
@@ -97,6 +101,7 @@ export function registerExplain(program: Command, setExit: (code: number) => voi
           for (const line of diagnosisLines(d, { full: true })) say(line);
         });
       }
+      flush();
       setExit(found.kind === 'none' ? EXIT.CHECK_FAILED : EXIT.OK);
     });
 }
