@@ -4,6 +4,7 @@
  */
 import type { RequestError, RequestResult, RunResult } from '../engine/result';
 import { toAssertion, type Assertion } from './assertion';
+import { diagnoseRequests, type DiagnosisContext, type PreflightFinding, type RequestDiagnosis } from './diagnosis';
 
 /**
  * passed: every assertion held; failed: an assertion or script failed; errored: the request never got a response;
@@ -14,6 +15,8 @@ export type Verdict = 'passed' | 'failed' | 'errored' | 'skipped';
 export interface CheckedRequest extends RequestResult {
   assertions: Assertion[];
   verdict: Verdict;
+  /** Failed or errored requests only: the root cause (a catalogue entry) or a pointer to it (./diagnosis/run.ts). */
+  diagnosis?: RequestDiagnosis;
 }
 
 export interface Summary {
@@ -27,6 +30,8 @@ export interface Summary {
 export interface CheckedRun extends Omit<RunResult, 'requests'> {
   requests: CheckedRequest[];
   summary: Summary;
+  /** verify's offline checks before the run (absent for `run`). */
+  preflight?: PreflightFinding[];
 }
 
 const INFRASTRUCTURE: ReadonlySet<RequestError['kind']> = new Set(['network', 'timeout', 'engine']);
@@ -44,8 +49,14 @@ export function checkRequest(r: RequestResult): CheckedRequest {
   return { ...r, assertions, verdict };
 }
 
-export function check(run: RunResult): CheckedRun {
-  const requests = run.requests.map(checkRequest);
+/** `context`: what the caller knows about the run (verify: the flow, SF_LOGIN_URL); the rest is read from the tree. */
+export function check(run: RunResult, context: DiagnosisContext = {}): CheckedRun {
+  const checked = run.requests.map(checkRequest);
+  const diagnoses = diagnoseRequests(checked, context);
+  const requests = checked.map((r, i) => {
+    const diagnosis = diagnoses[i];
+    return diagnosis ? { ...r, diagnosis } : r;
+  });
   const all = requests.flatMap((r) => r.assertions);
   const count = (v: Verdict) => requests.filter((r) => r.verdict === v).length;
   const summary: Summary = {
@@ -66,4 +77,9 @@ export function check(run: RunResult): CheckedRun {
     verdict: run.error || count('errored') > 0 ? 'errored' : count('failed') > 0 ? 'failed' : 'passed',
   };
   return { ...run, requests, summary };
+}
+
+/** The codes of the run's root diagnoses, in run order (a scenario's run must give exactly its one code). */
+export function diagnosisCodes(run: Pick<CheckedRun, 'requests'>): string[] {
+  return run.requests.flatMap((r) => (r.diagnosis?.role === 'root' ? [r.diagnosis.code] : []));
 }

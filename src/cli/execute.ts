@@ -1,5 +1,5 @@
 /** Runs a collection with an engine and reporters, then maps the verdict to an exit code. */
-import { check, type CheckedRun } from '../check';
+import { check, type CheckedRun, type DiagnosisContext, type PreflightFinding } from '../check';
 import { engineByName, type EnvironmentInput, type GrantConfig, type RequestResult, type RunInput, type RunListener } from '../engine';
 import { EXIT, SfcheckError, type ExitCode } from '../errors';
 import { exitCodeOfSignal, interruptedRun, watchSignals, type StopSignal } from './interrupt';
@@ -37,6 +37,10 @@ export interface ExecuteOptions {
   verbose?: boolean;
   /** Rewrite a progress line in place on stdout (a TTY outside CI). */
   progress?: boolean;
+  /** What the caller knows for the diagnosis (verify: the flow). */
+  context?: DiagnosisContext;
+  /** verify's offline checks, recorded in the reports. */
+  preflight?: PreflightFinding[];
 }
 
 export interface ExecuteResult {
@@ -131,7 +135,8 @@ export async function execute(opts: ExecuteOptions): Promise<ExecuteResult> {
     signals.dispose();
   }
   redactor.learnFromRun(raw);
-  const run = check(raw);
+  const checked = check(raw, opts.context);
+  const run: CheckedRun = opts.preflight ? { ...checked, preflight: opts.preflight } : checked;
   for (const r of reporters) await r.onChecked?.(run);
   const files = reporters.flatMap((r) => r.files?.() ?? []);
   if (interrupted) return { exitCode: exitCodeOfSignal(interrupted), run, files, interrupted };

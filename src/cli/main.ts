@@ -1,10 +1,12 @@
 #!/usr/bin/env node
 /** sfcheck's entry point: wires commands and owns exit codes. */
 import { Command, CommanderError } from 'commander';
+import { lookup } from '../check';
 import { EXIT, isSfcheckError } from '../errors';
 import { Redactor } from '../report';
 import { loadProcessVariables } from './environment';
 import { registerEmulator } from './commands/emulator';
+import { registerExplain } from './commands/explain';
 import { registerGenerate } from './commands/generate';
 import { registerLogin } from './commands/login';
 import { registerMergeReports } from './commands/merge-reports';
@@ -32,6 +34,7 @@ export async function main(argv: string[]): Promise<number> {
   registerGenerate(program, setExit);
   registerEmulator(program);
   registerMergeReports(program, setExit);
+  registerExplain(program, setExit);
   for (const cmd of program.commands) cmd.exitOverride().showHelpAfterError('(run with --help for usage)');
   try {
     await program.parseAsync(argv, { from: 'user' });
@@ -45,6 +48,10 @@ export async function main(argv: string[]): Promise<number> {
     const red = errorRedactor();
     if (isSfcheckError(e)) {
       process.stderr.write(red.text(`sfcheck: ${e.message}\n  how to fix: ${e.hint}\n  [${e.code}]\n`));
+      // An error that quotes Salesforce (a refused login or consent) names its diagnosis too.
+      const found = lookup(e.message);
+      const d = found.kind === 'match' ? found.diagnoses[0] : undefined;
+      if (d) process.stderr.write(red.text(`  diagnosis ${d.code}: ${d.title} (sfcheck explain ${d.code})\n`));
       if (debug && e.cause) process.stderr.write(`${red.text(String((e.cause as Error).stack ?? e.cause))}\n`);
       return e.exitCode;
     }

@@ -3,8 +3,9 @@
  * place; otherwise one plain line per request. Then a summary table and the verdict. Colour only when ctx.color
  * (NO_COLOR and --no-color turn it off). --verbose prints each request and response, redacted.
  */
-import { checkRequest, type CheckedRequest, type CheckedRun } from '../check';
+import { checkRequest, diagnoseRequests, diagnosisCodes, type CheckedRequest, type CheckedRun } from '../check';
 import type { KeyValue, RequestResult } from '../engine/result';
+import { requestDiagnosisLines } from './diagnosis';
 import { apiUsage, apiUsageText, requestLabel } from './facts';
 import type { ReporterFactory } from './reporter';
 import { retryNote } from './retries';
@@ -76,6 +77,11 @@ export const cliReporter: ReporterFactory = (ctx) => {
         if (a.skipped && ctx.verbose) out(`    ${dim('-')} ${a.name}: skipped`);
       }
       for (const e of r.errors) out(`    ${yellow('!')} ${e.kind} error: ${e.message}`);
+      // The diagnosis under the failing request: the same rule as check() applies to the whole run (src/check/diagnosis).
+      if (r.verdict === 'failed' || r.verdict === 'errored') {
+        const diagnosis = diagnoseRequests(seen).at(-1);
+        for (const l of requestDiagnosisLines({ diagnosis }, { indent: '    ' })) out(diagnosis?.role === 'root' ? l : dim(l));
+      }
       progress?.(ctx.redactor.text(`[${done}/${total || info.total}] ${requestLabel(r, iterations)} ${r.verdict}`));
     },
     onWarning(message) {
@@ -106,6 +112,8 @@ export const cliReporter: ReporterFactory = (ctx) => {
           `  ·  API usage ${apiUsageText(apiUsage(run.requests))}`,
       );
       if (run.error) out(`${red('engine error')}: ${run.error.message}`);
+      const codes = diagnosisCodes(run);
+      if (codes.length) out(`diagnosis: ${[...new Set(codes)].join(', ')} (sfcheck explain CODE for the details)`);
     },
   };
 };

@@ -75,17 +75,43 @@ function propertiesHtml(run: CheckedRun, red: Redactor): string {
   return `<dl class="props">${rows.join('')}</dl>`;
 }
 
+/** The root diagnoses of the run: what failed, why (causes most likely first, with confirm and fix), the guide step. */
+function diagnosisHtml(run: CheckedRun, labels: readonly string[], red: Redactor): string {
+  const t = (s: string) => htmlEscape(red.text(s));
+  const blocks = run.requests.flatMap((r, i) => {
+    const d = r.diagnosis;
+    if (d?.role !== 'root') return [];
+    const causes = d.causes.map((c) => `<li>${t(c.cause)}<br><span class="muted">confirm:</span> ${t(c.confirm)}<br><span class="muted">fix:</span> ${t(c.fix)}${c.guideStep ? `<br><span class="muted">guide:</span> ${t(c.guideStep)}` : ''}</li>`);
+    return [
+      `<div class="diagnosis" data-diagnosis="${htmlEscape(d.code)}"><strong>${htmlEscape(d.code)}</strong> — ${t(d.title)}` +
+        `<div class="muted">${t(labels[i] ?? r.name)}: ${t(d.evidence)}</div>` +
+        (d.notes.length ? `<div>${t(d.notes.join(' · '))}</div>` : '') +
+        `<ol class="causes">${causes.join('')}</ol>` +
+        `<div><span class="muted">guide:</span> ${t(d.guideStep)}</div><div><span class="muted">doc:</span> <a href="${htmlEscape(d.doc)}">${htmlEscape(d.doc)}</a></div></div>`,
+    ];
+  });
+  return blocks.length ? `<h2>Diagnosis</h2>\n${blocks.join('\n')}` : '';
+}
+
+function preflightHtml(run: CheckedRun, red: Redactor): string {
+  const findings = run.preflight ?? [];
+  if (!findings.length) return '';
+  const items = findings.map((f) => `<li class="pf-${f.level}" data-preflight="${htmlEscape(f.check)}" data-level="${f.level}">${htmlEscape(red.text(f.message))}${f.fix ? ` — ${htmlEscape(red.text(f.fix))}` : ''}</li>`);
+  return `<h2>Preflight</h2>\n<ul class="preflight">${items.join('')}</ul>`;
+}
+
 function failuresHtml(run: CheckedRun, labels: readonly string[], red: Redactor): string {
   const items: string[] = [];
   run.requests.forEach((r, i) => {
     const name = htmlEscape(red.text(labels[i] ?? r.name));
+    const because = r.diagnosis?.role === 'consequence' ? `<div class="muted" data-consequence>consequence of ${htmlEscape(red.text(r.diagnosis.rootRequest.name))}${r.diagnosis.code ? ` (${htmlEscape(r.diagnosis.code)})` : ''}</div>` : '';
     for (const a of r.assertions) {
       if (a.passed || a.skipped) continue;
       items.push(
         `<div class="failure" data-failure><strong>${name}</strong> — ${htmlEscape(red.text(a.name))}<br>` +
           `expected ${htmlEscape(red.text(a.expected ?? '?'))}, actual ${htmlEscape(red.text(a.actual ?? '?'))}` +
           (a.message ? `<pre>${htmlEscape(red.text(a.message))}</pre>` : '') +
-          `<pre>${htmlEscape(responseExcerpt(r, red))}</pre></div>`,
+          `<pre>${htmlEscape(responseExcerpt(r, red))}</pre>${because}</div>`,
       );
     }
     for (const e of r.errors) {
@@ -169,6 +195,8 @@ export function renderHtml(run: CheckedRun, redactor: Redactor, template: string
     summary: summaryHtml(run),
     properties: propertiesHtml(run, redactor),
     failures: failuresHtml(run, labels, redactor),
+    diagnosis: diagnosisHtml(run, labels, redactor),
+    preflight: preflightHtml(run, redactor),
     table: tableHtml(run, labels, redactor),
     chart: chartSvg(run, labels, redactor),
     details: detailsHtml(run, labels, redactor),

@@ -12,6 +12,7 @@
 import { hostname } from 'node:os';
 import type { CheckedRequest, CheckedRun } from '../check';
 import type { RequestError } from '../engine/result';
+import { diagnosisTag, preflightLines, requestDiagnosisLines } from './diagnosis';
 import { requestLabel, runProperties, uniqueNames, type RunProperty } from './facts';
 import type { Redactor } from './redact';
 import type { ReporterFactory } from './reporter';
@@ -60,6 +61,15 @@ interface Case {
   skipped: boolean;
 }
 
+/** The diagnosis in a failure: " [SFD_…] title" after the message, the full text after the body. */
+function withDiagnosis(r: CheckedRequest, message: string, detail: string, redactor: Redactor): { message: string; detail: string } {
+  if (!r.diagnosis) return { message, detail };
+  return {
+    message: `${message} ${redactor.text(diagnosisTag(r))}`,
+    detail: `${detail}\n\n${redactor.text(requestDiagnosisLines(r).join('\n'))}`,
+  };
+}
+
 function casesOf(r: CheckedRequest, classname: string, redactor: Redactor): Case[] {
   const count = r.assertions.length + r.errors.length;
   const time = seconds(count > 0 ? r.durationMs / count : 0);
@@ -70,8 +80,8 @@ function casesOf(r: CheckedRequest, classname: string, redactor: Redactor): Case
     if (a.skipped) return { xml: `${head(i)}>\n      <skipped message="pm.test.skip"/>\n    </testcase>`, failed: false, errored: false, skipped: true };
     if (a.passed) return { xml: `${head(i)}/>`, failed: false, errored: false, skipped: false };
     const type = r.tests[i]?.errorName ?? 'AssertionError';
-    const message = redactor.text(`expected ${a.expected ?? '?'}, actual ${a.actual ?? '?'}`);
-    const detail = redactor.text(`${a.message ?? message}\n\nresponse: ${responseExcerpt(r, redactor)}`);
+    const plain = redactor.text(`expected ${a.expected ?? '?'}, actual ${a.actual ?? '?'}`);
+    const { message, detail } = withDiagnosis(r, plain, redactor.text(`${a.message ?? plain}\n\nresponse: ${responseExcerpt(r, redactor)}`), redactor);
     return {
       xml: `${head(i)}>\n      <failure type="${xmlEscape(type)}" message="${xmlEscape(message)}">${xmlText(detail)}</failure>\n    </testcase>`,
       failed: true,
@@ -80,8 +90,7 @@ function casesOf(r: CheckedRequest, classname: string, redactor: Redactor): Case
     };
   });
   r.errors.forEach((e, j) => {
-    const message = redactor.text(e.message);
-    const detail = `${e.kind}${e.phase ? ` (${e.phase} script)` : ''}${e.code ? ` ${e.code}` : ''}: ${message}`;
+    const { message, detail } = withDiagnosis(r, redactor.text(e.message), `${e.kind}${e.phase ? ` (${e.phase} script)` : ''}${e.code ? ` ${e.code}` : ''}: ${redactor.text(e.message)}`, redactor);
     cases.push({
       xml:
         `${head(r.assertions.length + j)}>\n      <error type="${xmlEscape(e.code ?? e.kind)}" message="${xmlEscape(message)}">` +
@@ -140,6 +149,8 @@ const stamp = (ms: number) => (Number.isFinite(ms) ? new Date(ms).toISOString().
 
 export function renderJunit(run: CheckedRun, redactor: Redactor, host: string = hostname()): string {
   const props = runProperties(run);
+  const warned = (run.preflight ?? []).filter((f) => f.level === 'warn');
+  if (warned.length) props.push({ name: 'preflight', value: preflightLines(warned).join('\n') });
   const start = Date.parse(run.startedAt);
   const labels = uniqueNames(run.requests.map((r) => requestLabel(r, run.iterations)));
   const suites = run.requests.map((r, i) => {

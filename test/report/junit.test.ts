@@ -92,7 +92,7 @@ describe('JUnit report', function () {
       assert.equal(sameForEngines(newman), sameForEngines(native));
       const token = parseJunit(native).suites[0];
       const failure = token?.cases.find((c) => c.name === 'status is 200')?.body ?? '';
-      assert.match(failure, /<failure type="AssertionError" message="expected status 200, actual status 400">/);
+      assert.match(failure, /<failure type="AssertionError" message="expected status 200, actual status 400 \[SFD_AUTH_FAILURE\] Salesforce refused the username and password">/);
       assert.match(failure, /response: HTTP 400 Bad Request\n\{"error":"invalid_grant","error_description":"authentication failure"\}/);
       assert.ok(!native.includes('wrong-password-1'), 'the password is redacted');
       totalsAddUp(native);
@@ -121,7 +121,8 @@ describe('JUnit report', function () {
       assert.deepEqual(shape(newman), shape(native));
       const suites = parseJunit(native).suites;
       assert.equal(suites.length, 5);
-      for (const s of suites) assert.ok(s.cases.some((c) => /<error type="ECONNREFUSED" message="connect ECONNREFUSED 127\.0\.0\.1:9"/.test(c.body)), s.attrs.name);
+      // The first request carries the diagnosis (host unreachable), the others point to it as consequences.
+      for (const s of suites) assert.ok(s.cases.some((c) => /<error type="ECONNREFUSED" message="connect ECONNREFUSED 127\.0\.0\.1:9 \[SFD_HOST_UNREACHABLE\]/.test(c.body)), s.attrs.name);
       totalsAddUp(native);
       totalsAddUp(newman);
       requireXmllint(this);

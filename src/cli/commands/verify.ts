@@ -19,6 +19,10 @@ import { FLOW_SPECS, grantFor, parseFlows, planOrgFlows, VERIFY_FLOWS, type Veri
 import { signAssertionFromFile } from '../jwt';
 import { readLogin } from '../login/store';
 import { LocalFlowValues, scenarioNamed, startLocalEmulator } from '../verify-local';
+import { diagnosisCodes } from '../../check';
+import { preflight } from '../preflight';
+import { preflightLines } from '../../report/diagnosis';
+import { USER_CONSENT_SCOPE } from '../../spec';
 import { addRunOptions, finishRun, runOptionsOf, type RawRunOptions } from './shared';
 
 type Values = Partial<Record<EnvKey, string>>;
@@ -186,10 +190,16 @@ async function runAll(
     if (!single) process.stdout.write(`\n── flow ${flow}: ${spec.name}\n`);
     const exports = single ? opts.exports : flowExports(opts.reporters, opts.outDir, opts.exports, flow);
     const env = await environment();
+    // Offline checks first (nothing is sent): printed now, recorded in the reports.
+    const uca = flow === 'uca' || flow === 'user-access';
+    const findings = preflight({ flow, values: Object.fromEntries(env.values.map((v) => [v.key, v.value])), ...(uca ? { requestedScope: USER_CONSENT_SCOPE } : {}) });
+    process.stdout.write(`preflight (offline, before any request):\n${preflightLines(findings, '  ').join('\n')}\n`);
+    const context = { flow: uca ? ('uca' as const) : flow };
     const grant = auth?.(env);
-    const result = await execute({ ...opts, exports, collection: buildCollection(replacement?.() ?? spec), environment: env, ...(grant ? { auth: grant } : {}) });
+    const result = await execute({ ...opts, exports, collection: buildCollection(replacement?.() ?? spec), environment: env, context, preflight: findings, ...(grant ? { auth: grant } : {}) });
     exitCode = Math.max(exitCode, finishRun(result));
-    verdicts.push(`${flow} ${result.interrupted ? `stopped by ${result.interrupted}` : result.run.summary.verdict}`);
+    const codes = [...new Set(diagnosisCodes(result.run))];
+    verdicts.push(`${flow} ${result.interrupted ? `stopped by ${result.interrupted}` : result.run.summary.verdict}${codes.length ? ` (${codes.join(', ')})` : ''}`);
     if (exports.junit) junitFiles.push({ label: flow, file: exports.junit });
     if (result.interrupted) {
       exitCode = result.exitCode; // 130 / 143: the later flows do not start
