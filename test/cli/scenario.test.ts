@@ -47,6 +47,8 @@ async function inProcess(args: string[]): Promise<{ code: number; out: string }>
 
 interface FlowReport {
   verdict: string;
+  /** Root-cause diagnosis codes of the run (src/check/diagnosis): one per failure chain. */
+  diagnoses: string[];
   failed: Array<{ name: string; status?: number; body: string }>;
 }
 
@@ -55,12 +57,13 @@ function readReport(dir: string, flow: VerifyFlow): FlowReport {
   expect(existsSync(file), `${file} is written`).to.equal(true);
   const report = JSON.parse(readFileSync(file, 'utf8')) as {
     summary: { verdict: string };
+    diagnoses: string[];
     requests: Array<{ name: string; response?: { code: number; body: string }; tests: Array<{ passed: boolean; skipped: boolean }> }>;
   };
   const failed = report.requests
     .filter((r) => r.tests.some((t) => !t.passed && !t.skipped))
     .map((r) => ({ name: r.name, ...(r.response ? { status: r.response.code } : {}), body: r.response?.body ?? '' }));
-  return { verdict: report.summary.verdict, failed };
+  return { verdict: report.summary.verdict, diagnoses: report.diagnoses, failed };
 }
 
 /** A word of the wire answer each scenario's failing flows must show (error code or errorCode). */
@@ -103,8 +106,10 @@ describe('verify --env local --scenario NAME', function () {
       const { code, out } = await inProcess(['verify', '--scenario', scenario.name, '-r', 'json', '--out', dir]);
       expect(code, out).to.equal(1);
       expect(out).to.include(`scenario ${scenario.name}`);
+      const diagnoses = new Set<string>();
       for (const flow of VERIFY_FLOWS) {
         const report = readReport(dir, flow);
+        report.diagnoses.forEach((d) => diagnoses.add(d));
         if (!scenario.flows.includes(scenarioFlowOf(flow))) {
           expect(report.verdict, `${flow} is not broken by ${scenario.name}: ${JSON.stringify(report.failed)}`).to.equal('passed');
           continue;
@@ -113,6 +118,8 @@ describe('verify --env local --scenario NAME', function () {
         const first = report.failed[0];
         expect(first?.body, `${flow}: ${first?.name}`).to.match(EVIDENCE[scenario.name]!);
       }
+      // Exactly its diagnosis, and no other, across every flow of the run.
+      expect([...diagnoses], `diagnoses of ${scenario.name}`).to.deep.equal([scenario.expectedDiagnosis]);
     });
   }
 
