@@ -58,6 +58,11 @@ export class Redactor {
   learnFromRequest(r: RequestResult): this {
     for (const h of r.request.headers) {
       if (/^authorization$/i.test(h.key)) this.add(h.value.replace(/^\S+\s+/, ''));
+      // Cookies carry sessions (Salesforce's `sid` is the session id): every value is masked, names stay.
+      else if (/^cookie$/i.test(h.key)) for (const pair of h.value.split(';')) this.addCookieValue(pair);
+    }
+    for (const h of r.response?.headers ?? []) {
+      if (/^set-cookie$/i.test(h.key)) this.addCookieValue(h.value.split(';')[0] ?? '');
     }
     const body = r.response?.body;
     if (body && body.includes('_token')) {
@@ -69,6 +74,11 @@ export class Redactor {
       }
     }
     return this;
+  }
+
+  private addCookieValue(pair: string): void {
+    const eq = pair.indexOf('=');
+    if (eq !== -1) this.add(pair.slice(eq + 1).trim());
   }
 
   learnFromRun(run: RunResult): this {

@@ -47,6 +47,24 @@ describe('redaction', () => {
     assert.ok(!out.includes('tok-123456789') && !out.includes('ref-987654321') && !out.includes('hunter22'), out);
   });
 
+  it('masks cookie values a response set and a request carried (a session cookie is a token), keeping their names', () => {
+    const r = new Redactor().learnFromRequest({
+      id: 'i',
+      name: 'c',
+      path: ['c'],
+      iteration: 1,
+      request: { method: 'GET', url: 'http://127.0.0.1/x', headers: [{ key: 'Cookie', value: 'sid=session-value-1234; theme=dark-mode' }] },
+      response: { code: 200, status: 'OK', headers: [{ key: 'Set-Cookie', value: 'inst=next-session-5678; Path=/; HttpOnly' }], body: '', bodyTruncated: false, size: 0, timeMs: 1 },
+      tests: [],
+      errors: [],
+      startedAtMs: 0,
+      durationMs: 1,
+    });
+    const out = r.text('Cookie: sid=session-value-1234; theme=dark-mode / Set-Cookie: inst=next-session-5678; Path=/');
+    assert.ok(!out.includes('session-value-1234') && !out.includes('next-session-5678') && !out.includes('dark-mode'), out);
+    assert.ok(out.includes(`sid=${REDACTED}`) && out.includes(`inst=${REDACTED}; Path=/`), out);
+  });
+
   it('deep-redacts {key, value} pairs by their key', () => {
     const out = new Redactor().deep({
       headers: [
