@@ -6,19 +6,11 @@
  * An authorize request and an exchange refused for the client's sake (unknown client, wrong secret) change nothing
  * on the server, so running them again gets the same answer.
  */
-import { SfcheckError } from '../errors';
-import { DOCS, oauthErrorSchema, tokenSchema, USER_CONSENT_SCOPE, type FlowSpec, type RequestSpec, type SpecParam } from '../spec';
-import { driveAuthorizeForms } from './login/forms';
-import { pkcePair, randomState } from './login/pkce';
+import { DOCS, oauthErrorSchema, tokenSchema, type FlowSpec, type RequestSpec, type SpecParam } from '../spec';
+import { consentCode, startConsent, type HttpConsent } from './login/consent';
+import { postCodeExchange } from './login/exchange';
 
-export interface LocalConsent {
-  /** The My Domain URL of the emulator (login_url of the local environment). */
-  loginUrl: string;
-  clientId: string;
-  clientSecret: string;
-  redirectUri: string;
-  username: string;
-  password: string;
+export interface LocalConsent extends HttpConsent {
   /** false: no code_challenge (a client set up without PKCE). */
   pkce: boolean;
 }
@@ -78,35 +70,16 @@ function exchangeRequest(code: string, verifier: string | undefined): RequestSpe
 }
 
 export async function localConsent(c: LocalConsent): Promise<ConsentOutcome> {
-  const pkce = c.pkce ? pkcePair() : undefined;
-  const state = randomState();
-  const params: Array<[string, string]> = [
-    ['response_type', 'code'],
-    ['client_id', c.clientId],
-    ['redirect_uri', c.redirectUri],
-    ['scope', USER_CONSENT_SCOPE],
-    ['state', state],
-    ...(pkce ? ([['code_challenge', pkce.challenge], ['code_challenge_method', 'S256']] as Array<[string, string]>) : []),
-    ['prompt', 'login consent'],
-  ];
-  const base = c.loginUrl.replace(/\/$/, '');
-  const url = `${base}/services/oauth2/authorize?${new URLSearchParams(params).toString()}`;
+  const start = startConsent(c, c.pkce);
   // An inline error (no page, no redirect): the authorize request itself is the evidence.
-  const first = await fetch(url, { redirect: 'manual' });
+  const first = await fetch(start.url, { redirect: 'manual' });
   await first.arrayBuffer();
   if (first.status !== 200 && first.status !== 302) {
     const variables: Record<string, string> = { client_id: '{{client_id}}', redirect_uri: '{{redirect_uri}}' };
-    return { failed: replay(authorizeRequest(params.map(([key, value]) => ({ key, value: variables[key] ?? value })))) };
+    return { failed: replay(authorizeRequest(start.query.map(([key, value]) => ({ key, value: variables[key] ?? value })))) };
   }
-  const location = new URL(await driveAuthorizeForms(url, { username: c.username, password: c.password, decision: 'allow' }));
-  const q = location.searchParams;
-  const code = q.get('code');
-  if (q.get('state') !== state || !code) {
-    throw new SfcheckError('SFCHECK_LOGIN_FAILED', `the emulator's authorize flow ended without a code (${q.get('error') ?? '?'}: ${q.get('error_description') ?? ''})`, 'check the Connected App settings of the emulator');
-  }
-  const body = new URLSearchParams({ grant_type: 'authorization_code', code, ...(pkce ? { code_verifier: pkce.verifier } : {}), client_id: c.clientId, client_secret: c.clientSecret, redirect_uri: c.redirectUri });
-  const res = await fetch(`${base}/services/oauth2/token`, { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' }, body });
-  const json = (await res.json().catch(() => ({}))) as Record<string, unknown>;
-  if (res.status === 200 && typeof json['refresh_token'] === 'string') return { refreshToken: json['refresh_token'] };
-  return { failed: replay(exchangeRequest(code, pkce?.verifier)) };
+  const code = await consentCode(c, start);
+  const { status, json } = await postCodeExchange({ loginUrl: c.loginUrl, code, verifier: start.verifier, clientId: c.clientId, clientSecret: c.clientSecret, redirectUri: c.redirectUri });
+  if (status === 200 && typeof json['refresh_token'] === 'string') return { refreshToken: json['refresh_token'] };
+  return { failed: replay(exchangeRequest(code, start.verifier)) };
 }

@@ -4,7 +4,8 @@ import { SfcheckError } from '../../errors';
 export interface CodeExchange {
   loginUrl: string;
   code: string;
-  verifier: string;
+  /** The PKCE verifier; left out of the request when undefined (a client set up without PKCE). */
+  verifier: string | undefined;
   clientId: string;
   clientSecret: string;
   redirectUri: string;
@@ -18,11 +19,12 @@ export interface Tokens {
   scope?: string;
 }
 
-export async function exchangeCode(x: CodeExchange): Promise<Tokens> {
+/** POSTs the code exchange and returns the status and the JSON body ({} when it is not JSON); throws only when unreachable. */
+export async function postCodeExchange(x: CodeExchange): Promise<{ status: number; json: Record<string, unknown> }> {
   const body = new URLSearchParams({
     grant_type: 'authorization_code',
     code: x.code,
-    code_verifier: x.verifier,
+    ...(x.verifier === undefined ? {} : { code_verifier: x.verifier }),
     client_id: x.clientId,
     client_secret: x.clientSecret,
     redirect_uri: x.redirectUri,
@@ -39,10 +41,16 @@ export async function exchangeCode(x: CodeExchange): Promise<Tokens> {
   try {
     json = JSON.parse(text) as Record<string, unknown>;
   } catch {
-    /* reported below */
+    /* the caller reports it */
   }
-  if (res.status !== 200 || typeof json['access_token'] !== 'string') {
-    const error = typeof json['error'] === 'string' ? `${json['error']}: ${String(json['error_description'] ?? '')}` : `HTTP ${res.status}`;
+  return { status: res.status, json };
+}
+
+/** The code exchanged for tokens, or SFCHECK_LOGIN_FAILED naming the OAuth error. */
+export async function exchangeCode(x: CodeExchange): Promise<Tokens> {
+  const { status, json } = await postCodeExchange(x);
+  if (status !== 200 || typeof json['access_token'] !== 'string') {
+    const error = typeof json['error'] === 'string' ? `${json['error']}: ${String(json['error_description'] ?? '')}` : `HTTP ${status}`;
     throw new SfcheckError(
       'SFCHECK_LOGIN_FAILED',
       `the authorization code was not exchanged for tokens (${error})`,

@@ -21,21 +21,25 @@ export interface AuthorizeParams {
   redirectUri: string;
   scope: string;
   state: string;
-  challenge: string;
+  /** The S256 code challenge; without it the request carries no PKCE (a client set up without it). */
+  challenge?: string;
   /** e.g. "login consent": always show the pages (the guide's Agent Studio set-up sends prompt=consent). */
   prompt?: string;
 }
 
+/** The query of the authorize request, in the order it is sent. */
+export function authorizeQuery(p: AuthorizeParams): Array<[string, string]> {
+  return [
+    ['response_type', 'code'],
+    ['client_id', p.clientId],
+    ['redirect_uri', p.redirectUri],
+    ['scope', p.scope],
+    ['state', p.state],
+    ...(p.challenge === undefined ? [] : ([['code_challenge', p.challenge], ['code_challenge_method', 'S256']] as Array<[string, string]>)),
+    ...(p.prompt ? ([['prompt', p.prompt]] as Array<[string, string]>) : []),
+  ];
+}
+
 export function authorizeUrl(p: AuthorizeParams): string {
-  const q = new URLSearchParams({
-    response_type: 'code',
-    client_id: p.clientId,
-    redirect_uri: p.redirectUri,
-    scope: p.scope,
-    state: p.state,
-    code_challenge: p.challenge,
-    code_challenge_method: 'S256',
-  });
-  if (p.prompt) q.set('prompt', p.prompt);
-  return `${p.loginUrl.replace(/\/$/, '')}/services/oauth2/authorize?${q.toString()}`;
+  return `${p.loginUrl.replace(/\/$/, '')}/services/oauth2/authorize?${new URLSearchParams(authorizeQuery(p)).toString()}`;
 }

@@ -2,8 +2,8 @@ import { expect } from 'chai';
 import { nativeEngine } from '../../../src/engine/native';
 import { applyAuth, type AuthTarget } from '../../../src/engine/native/auth';
 import type { KeyValue } from '../../../src/engine/result';
-import { startEchoServer, type EchoServer } from './echo-server';
-import { req, view, wireCollection } from './wire-harness';
+import { useEchoServer } from './echo-server';
+import { atServer, req, view, wireCollection } from './wire-harness';
 
 /** Applies `auth` to a request with `headers` and `query` segments; returns what it became. */
 function signed(type: string, params: unknown, headers: KeyValue[] = [], query?: string[]): { headers: string[]; query?: string[] } {
@@ -59,23 +59,17 @@ describe('native engine: auth types', () => {
 
 describe('native engine: unsupported auth types', function () {
   this.timeout(20_000);
-  let server: EchoServer;
-  before(async () => {
-    server = await startEchoServer();
-  });
-  after(async () => {
-    await server.close();
-  });
+  const server = useEchoServer();
 
   it('warns naming each type (v2.1 list and v2.0 map params) and sends the request without auth', async () => {
     const types = ['digest', 'hawk', 'awsv4', 'ntlm', 'oauth1', 'edgegrid', 'jwt', 'asap', 'akamai'];
     const items = types.map((type, i) =>
       req(`r${i}`, { method: 'GET', url: 'BASE/echo', auth: { type, [type]: i % 2 === 0 ? [{ key: 'username', value: 'u' }] : { username: 'u' } } }),
     );
-    const col = JSON.parse(JSON.stringify(wireCollection(items)).replace(/BASE/g, server.base)) as unknown;
-    server.requests.length = 0;
+    const col = atServer(wireCollection(items), server());
+    server().requests.length = 0;
     const run = await nativeEngine.run({ collection: col });
     expect(run.warnings).to.deep.equal(types.map((type, i) => `auth type "${type}" is not supported by the native engine; "r${i}" was sent without auth`));
-    expect(server.requests.map(view).map((v) => v.headers.filter((h) => /^authorization/i.test(h)))).to.deep.equal(types.map(() => []));
+    expect(server().requests.map(view).map((v) => v.headers.filter((h) => /^authorization/i.test(h)))).to.deep.equal(types.map(() => []));
   });
 });

@@ -4,7 +4,7 @@ import { flattenCollection } from '../../../src/engine/native/collection';
 import { buildRequest } from '../../../src/engine/native/request';
 import { Resolver, VariableStore } from '../../../src/engine/native/variables';
 import { ROOT } from '../../helpers';
-import { startEchoServer, type EchoServer } from './echo-server';
+import { useEchoServer } from './echo-server';
 import { req, runBoth, wireCollection } from './wire-harness';
 
 type Json = Record<string, unknown>;
@@ -69,13 +69,7 @@ describe('native engine: request bodies', () => {
 
 describe('native engine: bodies with unreadable files, compared with newman', function () {
   this.timeout(30_000);
-  let server: EchoServer;
-  before(async () => {
-    server = await startEchoServer();
-  });
-  after(async () => {
-    await server.close();
-  });
+  const server = useEchoServer();
 
   it('sends what newman sends and warns with newman’s messages', async () => {
     const col = wireCollection([
@@ -100,7 +94,7 @@ describe('native engine: bodies with unreadable files, compared with newman', fu
       req('missing file', { method: 'PUT', url: 'BASE/echo', body: { mode: 'file', file: { src: 'test/fixtures/wire/nope.bin' } } }),
       req('bad graphql', { method: 'POST', url: 'BASE/echo', body: { mode: 'graphql', graphql: { query: '{ a }', variables: '{x: 1' } } }),
     ]);
-    const { newman, native, newmanRun, nativeRun } = await runBoth(server, col);
+    const { newman, native, newmanRun, nativeRun } = await runBoth(server(), col);
     expect(native).to.deep.equal(newman);
     const fileWarnings = nativeRun.warnings.filter((w) => /file load error/.test(w)).map((w) => w.replace(/ \(in "[^"]+"\)$/, ''));
     expect(fileWarnings).to.deep.equal(newmanRun.warnings);

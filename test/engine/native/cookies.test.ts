@@ -1,8 +1,8 @@
 import { expect } from 'chai';
 import { nativeEngine } from '../../../src/engine/native';
 import { CookieJar } from '../../../src/engine/native/cookies';
-import { startEchoServer, type EchoServer } from './echo-server';
-import { req, runBoth, view, wireCollection } from './wire-harness';
+import { useEchoServer } from './echo-server';
+import { atServer, req, runBoth, view, wireCollection } from './wire-harness';
 
 const set = (...cookies: string[]): string => `BASE/cookies/set?${cookies.map((c) => `c=${encodeURIComponent(c)}`).join('&')}`;
 
@@ -68,13 +68,7 @@ describe('native engine: cookie jar rules', () => {
 
 describe('native engine: cookies on the wire, compared with newman', function () {
   this.timeout(30_000);
-  let server: EchoServer;
-  before(async () => {
-    server = await startEchoServer();
-  });
-  after(async () => {
-    await server.close();
-  });
+  const server = useEchoServer();
 
   it('stores Set-Cookie and sends matching cookies back (paths, domains, expiry, Secure, a user Cookie header, redirects)', async () => {
     const items = [
@@ -99,8 +93,7 @@ describe('native engine: cookies on the wire, compared with newman', function ()
       req('redirect', { method: 'POST', url: `BASE/redirect/302?to=/echo/after&c=${encodeURIComponent('hop=1; Path=/echo')}`, body: { mode: 'raw', raw: 'x' } }),
       req('other host', { method: 'GET', url: 'http://localhost:PORT/echo' }),
     ];
-    const col = JSON.parse(JSON.stringify(wireCollection(items)).replace(/PORT/g, String(server.port))) as unknown;
-    const { newman, native } = await runBoth(server, col);
+    const { newman, native } = await runBoth(server(), atServer(wireCollection(items), server()));
     expect(native).to.deep.equal(newman);
     const cookieOf = (i: number): string | undefined => native[i]?.headers.find((h) => /^cookie:/i.test(h));
     // What the case is about, stated outright (not only agreement with newman).
@@ -119,17 +112,17 @@ describe('native engine: cookies on the wire, compared with newman', function ()
       req('no cookies sent', { method: 'GET', url: 'BASE/echo' }, off),
       req('cookies sent', { method: 'GET', url: 'BASE/echo' }),
     ];
-    const { newman, native } = await runBoth(server, wireCollection(items));
+    const { newman, native } = await runBoth(server(), atServer(wireCollection(items), server()));
     expect(native).to.deep.equal(newman);
     expect(native.map((v) => v.headers.find((h) => h.startsWith('Cookie')) ?? null)).to.deep.equal([null, null, null, 'Cookie: kept=1']);
   });
 
   it('keeps one jar per run: a new run starts with no cookies', async () => {
-    const col = JSON.parse(JSON.stringify(wireCollection([req('set', { method: 'GET', url: set('x=1; Path=/') }), req('echo', { method: 'GET', url: 'BASE/echo' })])).replace(/BASE/g, server.base)) as unknown;
-    server.requests.length = 0;
+    const col = atServer(wireCollection([req('set', { method: 'GET', url: set('x=1; Path=/') }), req('echo', { method: 'GET', url: 'BASE/echo' })]), server());
+    server().requests.length = 0;
     await nativeEngine.run({ collection: col });
     await nativeEngine.run({ collection: col });
-    const cookies = server.requests.map(view).map((v) => v.headers.find((h) => h.startsWith('Cookie')) ?? null);
+    const cookies = server().requests.map(view).map((v) => v.headers.find((h) => h.startsWith('Cookie')) ?? null);
     expect(cookies).to.deep.equal([null, 'Cookie: x=1', null, 'Cookie: x=1']);
   });
 });

@@ -10,8 +10,8 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
-import type { AddressInfo } from 'node:net';
 import { brotliCompressSync, deflateSync, gzipSync } from 'node:zlib';
+import { listen, useServer } from './helpers';
 
 export interface EchoRecord {
   method: string;
@@ -73,24 +73,6 @@ function listener(requests: EchoRecord[]) {
   };
 }
 
-function listen(server: Server, requests: EchoRecord[], scheme: string): Promise<EchoServer> {
-  return new Promise((resolve) => {
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as AddressInfo;
-      resolve({
-        base: `${scheme}://127.0.0.1:${port}`,
-        port,
-        requests,
-        close: () =>
-          new Promise<void>((done) => {
-            server.closeAllConnections();
-            server.close(() => done());
-          }),
-      });
-    });
-  });
-}
-
 const OPTIONS = { insecureHTTPParser: true, requireHostHeader: false } as const;
 
 export function startEchoServer(): Promise<EchoServer> {
@@ -102,4 +84,9 @@ export function startEchoServer(): Promise<EchoServer> {
 export function startEchoTlsServer(key: string, cert: string): Promise<EchoServer> {
   const requests: EchoRecord[] = [];
   return listen(createHttpsServer({ ...OPTIONS, key, cert }, listener(requests)) as unknown as Server, requests, 'https');
+}
+
+/** startEchoServer for a describe block (before/after); the getter returns the running server. */
+export function useEchoServer(): () => EchoServer {
+  return useServer(startEchoServer);
 }

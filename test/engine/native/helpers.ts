@@ -25,6 +25,25 @@ export const echo: Handler = (req, res) => {
   res.end(JSON.stringify({ method: req.method, url: req.url, headers: req.headers, body: req.body }));
 };
 
+/** Listens on 127.0.0.1:0 and resolves to the base URL, the port, what was recorded, and a close that drops keep-alive sockets. */
+export function listen<R>(server: Server, requests: R[], scheme: string): Promise<{ base: string; port: number; requests: R[]; close(): Promise<void> }> {
+  return new Promise((resolve) => {
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as AddressInfo;
+      resolve({
+        base: `${scheme}://127.0.0.1:${port}`,
+        port,
+        requests,
+        close: () =>
+          new Promise<void>((done) => {
+            server.closeAllConnections();
+            server.close(() => done());
+          }),
+      });
+    });
+  });
+}
+
 export function startServer(handler: Handler = echo): Promise<TestServer> {
   const requests: Recorded[] = [];
   const server: Server = createServer((req, res) => {
@@ -42,21 +61,32 @@ export function startServer(handler: Handler = echo): Promise<TestServer> {
       handler(recorded, res);
     });
   });
-  return new Promise((resolve) => {
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as AddressInfo;
-      resolve({
-        base: `http://127.0.0.1:${port}`,
-        port,
-        requests,
-        close: () =>
-          new Promise<void>((done) => {
-            server.closeAllConnections();
-            server.close(() => done());
-          }),
-      });
-    });
+  return listen(server, requests, 'http');
+}
+
+/**
+ * Starts a server for a describe block (`start`, by default startServer with the echo handler) and closes it
+ * afterwards: before/after, or beforeEach/afterEach with `each` (a fresh server, no requests recorded, per test).
+ * The getter returns the running server.
+ */
+export function useServer<S extends { close(): Promise<void> }>(start: () => Promise<S>, each = false): () => S {
+  let server: S | undefined;
+  (each ? beforeEach : before)(async () => {
+    server = await start();
   });
+  (each ? afterEach : after)(async () => {
+    await server?.close();
+    server = undefined;
+  });
+  return () => {
+    if (!server) throw new Error('test server not started');
+    return server;
+  };
+}
+
+/** useServer with startServer(handler). */
+export function useTestServer(handler: Handler = echo, each = false): () => TestServer {
+  return useServer(() => startServer(handler), each);
 }
 
 /** A port on 127.0.0.1 that nothing listens on (bound, then released). */

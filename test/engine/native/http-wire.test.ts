@@ -8,8 +8,8 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { nativeEngine } from '../../../src/engine/native';
-import { startEchoServer, startEchoTlsServer, type EchoServer } from './echo-server';
-import { req, runBoth, wireCollection } from './wire-harness';
+import { startEchoTlsServer, useEchoServer, type EchoServer } from './echo-server';
+import { atServer, req, runBoth, wireCollection } from './wire-harness';
 
 type Json = Record<string, unknown>;
 const redirect = (code: number, to: string): string => `BASE/redirect/${code}?to=${encodeURIComponent(to)}`;
@@ -17,17 +17,10 @@ const bearer = { type: 'bearer', bearer: [{ key: 'token', value: 'tok' }] };
 
 describe('native engine: redirects on the wire, compared with newman', function () {
   this.timeout(30_000);
-  let server: EchoServer;
-  before(async () => {
-    server = await startEchoServer();
-  });
-  after(async () => {
-    await server.close();
-  });
+  const server = useEchoServer();
 
   const compare = async (items: Json[]): Promise<Awaited<ReturnType<typeof runBoth>>> => {
-    const col = JSON.parse(JSON.stringify(wireCollection(items)).replace(/PORT/g, String(server.port))) as unknown;
-    const both = await runBoth(server, col);
+    const both = await runBoth(server(), atServer(wireCollection(items), server()));
     expect(both.native).to.deep.equal(both.newman);
     return both;
   };
@@ -75,7 +68,7 @@ describe('native engine: redirects on the wire, compared with newman', function 
       req('cross host', { method: 'GET', url: redirect(302, 'http://localhost:PORT/echo/cross'), auth: bearer }),
       req('keep auth', { method: 'GET', url: redirect(302, 'http://localhost:PORT/echo/keep'), auth: bearer }, { protocolProfileBehavior: { followAuthorizationHeader: true } }),
     ]);
-    expect(native[1]?.framing.host).to.equal(`localhost:${server.port}`);
+    expect(native[1]?.framing.host).to.equal(`localhost:${server().port}`);
     expect(native[1]?.headers.some((h) => h.startsWith('Authorization'))).to.equal(false);
     expect(native[3]?.headers[0]).to.equal('Authorization: Bearer tok');
   });
@@ -85,7 +78,7 @@ describe('native engine: redirects on the wire, compared with newman', function 
       { listen: 'test', script: { exec: [`pm.test('decoded ${enc}', () => pm.expect(pm.response.json().encoded).to.equal('${enc}'));`] } },
     ];
     const col = wireCollection(['gzip', 'deflate', 'br'].map((enc) => req(enc, { method: 'GET', url: `BASE/encoded/${enc}` }, { event: check(enc) })));
-    const { nativeRun } = await runBoth(server, col);
+    const { nativeRun } = await runBoth(server(), col);
     expect(nativeRun.requests.map((r) => r.tests.map((t) => `${t.name}: ${t.passed}`))).to.deep.equal([['decoded gzip: true'], ['decoded deflate: true'], ['decoded br: true']]);
     expect(nativeRun.requests.map((r) => r.response?.body)).to.deep.equal(['{"encoded":"gzip"}', '{"encoded":"deflate"}', '{"encoded":"br"}']);
   });
@@ -122,7 +115,7 @@ describe('native engine: strictSSL', function () {
     expect(native.map((r) => `${r.method} ${r.body}`)).to.deep.equal(['POST tls']);
     expect(nativeRun.requests.map((r) => r.errors[0]?.code ?? r.response?.code)).to.deep.equal(['DEPTH_ZERO_SELF_SIGNED_CERT', 200, 'DEPTH_ZERO_SELF_SIGNED_CERT']);
     // The insecure dispatcher is closed with the run: a later run still verifies.
-    const again = await nativeEngine.run({ collection: JSON.parse(JSON.stringify(col).replace(/BASE/g, server.base)) as unknown });
+    const again = await nativeEngine.run({ collection: atServer(col, server) });
     expect(again.requests[0]?.errors[0]?.code).to.equal('DEPTH_ZERO_SELF_SIGNED_CERT');
   });
 });

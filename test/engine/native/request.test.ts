@@ -4,7 +4,7 @@ import { cookieJar, createAgent, send } from '../../../src/engine/native/http';
 import { buildRequest } from '../../../src/engine/native/request';
 import { Resolver, VariableStore } from '../../../src/engine/native/variables';
 import { wireOf } from '../../../src/engine/native/wire';
-import { startEchoServer, type EchoServer } from './echo-server';
+import { useEchoServer } from './echo-server';
 import { req, view, wireCollection } from './wire-harness';
 
 type Json = Record<string, unknown>;
@@ -75,23 +75,17 @@ describe('native engine: request building', () => {
 
 describe('native engine: sending without a built request', function () {
   this.timeout(20_000);
-  let server: EchoServer;
-  before(async () => {
-    server = await startEchoServer();
-  });
-  after(async () => {
-    await server.close();
-  });
+  const server = useEchoServer();
 
   it('adds postman-runtime’s system headers (as pm.sendRequest does) and shares the run’s cookie jar', async () => {
     const agent = createAgent(5_000);
     try {
-      server.requests.length = 0;
-      cookieJar(agent).store(`${server.base}/`, ['s=1; Path=/']);
-      const out = await send(agent, { method: 'POST', href: `${server.base}/raw?x=1`, headers: [{ key: 'accept', value: 'application/json' }], body: 'hi' }, OPTIONS);
+      server().requests.length = 0;
+      cookieJar(agent).store(`${server().base}/`, ['s=1; Path=/']);
+      const out = await send(agent, { method: 'POST', href: `${server().base}/raw?x=1`, headers: [{ key: 'accept', value: 'application/json' }], body: 'hi' }, OPTIONS);
       expect('response' in out && out.response.code).to.equal(200);
       expect('response' in out && out.response.cookie).to.equal('s=1');
-      const seen = server.requests.map(view)[0];
+      const seen = server().requests.map(view)[0];
       expect(seen?.headers).to.deep.equal([
         'accept: application/json',
         'User-Agent: PostmanRuntime/7.39.1',
@@ -101,7 +95,7 @@ describe('native engine: sending without a built request', function () {
         'Cookie: s=1',
       ]);
       expect(seen?.body).to.equal('hi');
-      expect(seen?.framing.host).to.equal(server.base.slice('http://'.length));
+      expect(seen?.framing.host).to.equal(server().base.slice('http://'.length));
     } finally {
       await agent.destroy();
     }

@@ -3,22 +3,16 @@
  * against a local server, and newman on the same input must agree.
  */
 import { expect } from 'chai';
-import { collection, folder, item, prerequest, startServer, tests, type TestServer } from './helpers';
+import { collection, folder, item, prerequest, tests, useTestServer } from './helpers';
 import { runBoth } from './run-both';
 
 type Json = Record<string, unknown>;
 
 describe('native engine: --folder and flow control (agrees with newman)', function () {
   this.timeout(60_000);
-  let server: TestServer;
-  before(async () => {
-    server = await startServer();
-  });
-  after(async () => {
-    await server.close();
-  });
+  const server = useTestServer();
 
-  const get = (name: string, event?: Json[], extra: Json = {}) => item(name, { method: 'GET', url: `${server.base}/${name}` }, event, extra);
+  const get = (name: string, event?: Json[], extra: Json = {}) => item(name, { method: 'GET', url: `${server().base}/${name}` }, event, extra);
   const both = (event: Json[]) => event;
 
   describe('--folder', () => {
@@ -31,20 +25,20 @@ describe('native engine: --folder and flow control (agrees with newman)', functi
       ]);
 
     it('selects folders and requests by name or id, nested, in collection order whatever the flag order', async () => {
-      const { native, newman } = await runBoth(server, { collection: tree(), folders: ['B', 'inner-id', 'top'] });
+      const { native, newman } = await runBoth(server(), { collection: tree(), folders: ['B', 'inner-id', 'top'] });
       expect(native.received).to.deep.equal(['/top', '/i1', '/i2', '/b1']);
       expect(native.requests.map((r) => r.path.join('/'))).to.deep.equal(['top', 'A/Inner/i1', 'A/Inner/i2', 'B/b1']);
       expect(newman).to.deep.equal(native);
     });
 
     it('the first folder of a name in document order wins; a selection inside a selected folder adds nothing', async () => {
-      const { native, newman } = await runBoth(server, { collection: tree(), folders: ['A', 'Inner', 'A'] });
+      const { native, newman } = await runBoth(server(), { collection: tree(), folders: ['A', 'Inner', 'A'] });
       expect(native.received).to.deep.equal(['/a1', '/i1', '/i2']);
       expect(newman).to.deep.equal(native);
     });
 
     it('an unknown folder fails the run before anything is sent, naming it and the known folders', async () => {
-      const { native, newman } = await runBoth(server, { collection: tree(), folders: ['B', 'Nope'] });
+      const { native, newman } = await runBoth(server(), { collection: tree(), folders: ['B', 'Nope'] });
       expect(native.received).to.deep.equal([]);
       expect(native.requests).to.deep.equal([]);
       expect(native.error?.message).to.equal('no folder or request named "Nope" in the collection (folders: "A", "A / Inner", "B", "C", "C / A")');
@@ -67,7 +61,7 @@ describe('native engine: --folder and flow control (agrees with newman)', functi
         ),
         get('end'),
       ]);
-      const { native, newman } = await runBoth(server, { collection: col });
+      const { native, newman } = await runBoth(server(), { collection: col });
       expect(native.received).to.deep.equal(['/start', '/poll', '/poll', '/poll', '/end']);
       expect(native.requests.flatMap((r) => r.tests.map((t) => t[0]))).to.deep.equal(['poll 1', 'poll 2', 'poll 3']);
       expect(newman).to.deep.equal(native);
@@ -78,7 +72,7 @@ describe('native engine: --folder and flow control (agrees with newman)', functi
         get('first', tests("if (pm.info.iteration === 0) pm.execution.setNextRequest(null); else pm.execution.setNextRequest('no such request');")),
         get('second'),
       ]);
-      const { native, newman } = await runBoth(server, { collection: col, iterationCount: 2 });
+      const { native, newman } = await runBoth(server(), { collection: col, iterationCount: 2 });
       expect(native.received).to.deep.equal(['/first', '/first']);
       expect(native.requests.map((r) => r.iteration)).to.deep.equal([1, 2]);
       expect(newman).to.deep.equal(native);
@@ -86,14 +80,14 @@ describe('native engine: --folder and flow control (agrees with newman)', functi
 
     it('only looks among the --folder selection: a request outside it ends the iteration', async () => {
       const col = collection([get('outside'), folder('F', [get('inside', tests("pm.execution.setNextRequest('outside');")), get('after')])]);
-      const { native, newman } = await runBoth(server, { collection: col, folders: ['F'] });
+      const { native, newman } = await runBoth(server(), { collection: col, folders: ['F'] });
       expect(native.received).to.deep.equal(['/inside']);
       expect(newman).to.deep.equal(native);
     });
 
     it('a circular setNextRequest is stopped by the guard with a run error (both engines)', async () => {
       const col = collection([get('ping', tests("pm.execution.setNextRequest('pong');")), get('middle'), get('pong', tests("pm.execution.setNextRequest('ping');"))]);
-      const { native, newman } = await runBoth(server, { collection: col, maxSteps: 4 });
+      const { native, newman } = await runBoth(server(), { collection: col, maxSteps: 4 });
       expect(native.error?.code).to.equal('SFCHECK_FLOW_LOOP');
       expect(native.error?.message).to.match(/^setNextRequest loop: more than 4 jumps in iteration 1 \(the last from "ping" to "pong"\)/);
       expect(native.received).to.deep.equal(['/ping', '/pong', '/ping', '/pong', '/ping']);
@@ -112,9 +106,9 @@ describe('native engine: --folder and flow control (agrees with newman)', functi
         { event: prerequest("pm.collectionVariables.set('runs', Number(pm.collectionVariables.get('runs') || 0) + 1);") },
       );
       // The item-level prerequest of "skip me" runs after the collection's; a second item-level script would not run.
-      const { native, newman, nativeRun, newmanRun } = await runBoth(server, { collection: col });
+      const { native, newman, nativeRun, newmanRun } = await runBoth(server(), { collection: col });
       expect(native.received).to.deep.equal(['/last']);
-      expect(nativeRun.requests[0]?.request).to.deep.equal({ method: 'GET', url: `${server.base}/skip me`, headers: [] });
+      expect(nativeRun.requests[0]?.request).to.deep.equal({ method: 'GET', url: `${server().base}/skip me`, headers: [] });
       expect(newmanRun.requests[0]?.request).to.deep.equal(nativeRun.requests[0]?.request);
       expect(native.requests.map((r) => [r.id, r.skipped ?? 'sent', r.tests.length])).to.deep.equal([
         ['id-skip me', 'pm.execution.skipRequest()', 0],
@@ -129,7 +123,7 @@ describe('native engine: --folder and flow control (agrees with newman)', functi
       const col = collection([get('guarded', prerequest("pm.collectionVariables.set('item_ran', 'yes');"))], {
         event: prerequest("if (!pm.collectionVariables.get('open')) pm.execution.skipRequest();"),
       });
-      const { native, newman } = await runBoth(server, { collection: col });
+      const { native, newman } = await runBoth(server(), { collection: col });
       expect(native.received).to.deep.equal([]);
       expect(native.variables.collection.find((v) => v.key === 'item_ran')).to.equal(undefined);
       expect(newman).to.deep.equal(native);
@@ -141,7 +135,7 @@ describe('native engine: --folder and flow control (agrees with newman)', functi
         get('pre only', prerequest("pm.visualizer.set('<i>pre</i>', { a: [1, 2] });")),
         get('none'),
       ]);
-      const { native, newman } = await runBoth(server, { collection: col });
+      const { native, newman } = await runBoth(server(), { collection: col });
       expect(native.requests.map((r) => r.visualizer ?? null)).to.deep.equal([{ template: '<b>{{n}}</b>', data: { n: 200 } }, { template: '<i>pre</i>', data: { a: [1, 2] } }, null]);
       expect(newman).to.deep.equal(native);
     });

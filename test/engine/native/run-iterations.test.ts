@@ -4,18 +4,12 @@
  */
 import { expect } from 'chai';
 import { nativeEngine } from '../../../src/engine/native';
-import { collection, item, prerequest, startServer, tests, type TestServer } from './helpers';
+import { collection, item, prerequest, tests, useTestServer } from './helpers';
 import { runBoth } from './run-both';
 
 describe('native engine: iterations and iteration data (agrees with newman)', function () {
   this.timeout(60_000);
-  let server: TestServer;
-  before(async () => {
-    server = await startServer();
-  });
-  after(async () => {
-    await server.close();
-  });
+  const server = useTestServer();
 
   const seen = (extra = '') =>
     tests(
@@ -24,9 +18,9 @@ describe('native engine: iterations and iteration data (agrees with newman)', fu
     );
 
   it('runs the collection once per data row: 1-based iteration in the result, 0-based pm.info.iteration, the row in {{var}} and pm.iterationData', async () => {
-    const col = collection([item('one', { method: 'GET', url: `${server.base}/one?q={{q}}` }, seen()), item('two', { method: 'GET', url: `${server.base}/two/{{q}}` })]);
+    const col = collection([item('one', { method: 'GET', url: `${server().base}/one?q={{q}}` }, seen()), item('two', { method: 'GET', url: `${server().base}/two/{{q}}` })]);
     const data = [{ q: 'a' }, { q: 'b' }, { q: 7 }];
-    const { native, newman } = await runBoth(server, { collection: col, iterationData: data });
+    const { native, newman } = await runBoth(server(), { collection: col, iterationData: data });
     expect(native.iterations).to.equal(3);
     expect(native.requests.map((r) => [r.iteration, r.sent])).to.deep.equal([
       [1, '/one?q=a'],
@@ -42,20 +36,20 @@ describe('native engine: iterations and iteration data (agrees with newman)', fu
   });
 
   it('-n beyond the rows repeats the last row; -n below them runs only the first rows', async () => {
-    const col = collection([item('one', { method: 'GET', url: `${server.base}/n/{{q}}` }, seen())]);
+    const col = collection([item('one', { method: 'GET', url: `${server().base}/n/{{q}}` }, seen())]);
     const data = [{ q: 'x' }, { q: 'y' }, { q: 'z' }];
-    const more = await runBoth(server, { collection: col, iterationData: data.slice(0, 2), iterationCount: 4 });
+    const more = await runBoth(server(), { collection: col, iterationData: data.slice(0, 2), iterationCount: 4 });
     expect(more.native.received).to.deep.equal(['/n/x', '/n/y', '/n/y', '/n/y']);
     expect(more.native.iterations).to.equal(4);
     expect(more.newman).to.deep.equal(more.native);
-    const fewer = await runBoth(server, { collection: col, iterationData: data, iterationCount: 1 });
+    const fewer = await runBoth(server(), { collection: col, iterationData: data, iterationCount: 1 });
     expect(fewer.native.received).to.deep.equal(['/n/x']);
     expect(fewer.newman).to.deep.equal(fewer.native);
   });
 
   it('-n without data runs the collection N times with an empty pm.iterationData', async () => {
-    const col = collection([item('one', { method: 'GET', url: `${server.base}/plain` }, seen())]);
-    const { native, newman } = await runBoth(server, { collection: col, iterationCount: 2 });
+    const col = collection([item('one', { method: 'GET', url: `${server().base}/plain` }, seen())]);
+    const { native, newman } = await runBoth(server(), { collection: col, iterationCount: 2 });
     expect(native.requests.map((r) => r.tests[0]?.[0])).to.deep.equal(['iteration 0 of 2 q=undefined', 'iteration 1 of 2 q=undefined']);
     expect(newman).to.deep.equal(native);
   });
@@ -65,7 +59,7 @@ describe('native engine: iterations and iteration data (agrees with newman)', fu
       [
         item(
           'scopes',
-          { method: 'GET', url: `${server.base}/p?a={{a}}&b={{b}}&c={{c}}&d={{d}}&e={{e}}` },
+          { method: 'GET', url: `${server().base}/p?a={{a}}&b={{b}}&c={{c}}&d={{d}}&e={{e}}` },
           prerequest("pm.variables.set('e', 'local');"),
         ),
       ],
@@ -81,31 +75,31 @@ describe('native engine: iterations and iteration data (agrees with newman)', fu
     );
     const globals = { name: 'g', values: ['a', 'b', 'c', 'd', 'e', 'g'].map((key) => ({ key, value: 'globals' })) };
     const environment = { name: 'env', values: ['c', 'd', 'e'].map((key) => ({ key, value: 'environment' })) };
-    const { native, newman } = await runBoth(server, { collection: col, globals, environment, iterationData: [{ d: 'data', e: 'data' }] });
+    const { native, newman } = await runBoth(server(), { collection: col, globals, environment, iterationData: [{ d: 'data', e: 'data' }] });
     expect(native.received).to.deep.equal(['/p?a=collection&b=collection&c=environment&d=data&e=local']);
     expect(newman).to.deep.equal(native);
   });
 
   it('a data value of null hides the scopes below it and stays unresolved; numbers and false are text', async () => {
-    const col = collection([item('nulls', { method: 'GET', url: `${server.base}/z?n={{n}}&zero={{zero}}&f={{f}}` })]);
+    const col = collection([item('nulls', { method: 'GET', url: `${server().base}/z?n={{n}}&zero={{zero}}&f={{f}}` })]);
     const environment = { name: 'env', values: [{ key: 'n', value: 'environment' }] };
-    const { native, newman } = await runBoth(server, { collection: col, environment, iterationData: [{ n: null, zero: 0, f: false }] });
+    const { native, newman } = await runBoth(server(), { collection: col, environment, iterationData: [{ n: null, zero: 0, f: false }] });
     expect(native.received).to.deep.equal(['/z?n={{n}}&zero=0&f=false']);
     expect(newman).to.deep.equal(native);
   });
 
   it('local variables (pm.variables.set) live on across requests and iterations, as in postman-runtime', async () => {
     const col = collection([
-      item('a', { method: 'GET', url: `${server.base}/a` }, tests("pm.test('a sees ' + pm.variables.get('l'), () => {}); pm.variables.set('l', 'it' + pm.info.iteration);")),
-      item('b', { method: 'GET', url: `${server.base}/b` }, prerequest("pm.test('b sees ' + pm.variables.get('l'), () => {});")),
+      item('a', { method: 'GET', url: `${server().base}/a` }, tests("pm.test('a sees ' + pm.variables.get('l'), () => {}); pm.variables.set('l', 'it' + pm.info.iteration);")),
+      item('b', { method: 'GET', url: `${server().base}/b` }, prerequest("pm.test('b sees ' + pm.variables.get('l'), () => {});")),
     ]);
-    const { native, newman } = await runBoth(server, { collection: col, iterationCount: 2 });
+    const { native, newman } = await runBoth(server(), { collection: col, iterationCount: 2 });
     expect(native.requests.map((r) => r.tests[0]?.[0])).to.deep.equal(['a sees undefined', 'b sees it0', 'a sees it0', 'b sees it1']);
     expect(newman).to.deep.equal(native);
   });
 
   it('reports the planned total to the listener and numbers requests across iterations', async () => {
-    const col = collection([item('one', { method: 'GET', url: `${server.base}/l1` }), item('two', { method: 'GET', url: `${server.base}/l2` })]);
+    const col = collection([item('one', { method: 'GET', url: `${server().base}/l1` }), item('two', { method: 'GET', url: `${server().base}/l2` })]);
     const events: string[] = [];
     await nativeEngine.run(
       { collection: col, iterationCount: 2 },

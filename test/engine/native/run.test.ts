@@ -1,27 +1,21 @@
 import { expect } from 'chai';
 import { nativeEngine } from '../../../src/engine/native';
 import type { RequestResult, RunResult } from '../../../src/engine/result';
-import { bearer, collection, folder, item, startServer, type TestServer } from './helpers';
+import { bearer, collection, folder, item, echo, useTestServer } from './helpers';
 
 describe('native engine: collection walk, auth inheritance, listener', () => {
-  let server: TestServer;
-  beforeEach(async () => {
-    server = await startServer();
-  });
-  afterEach(async () => {
-    await server.close();
-  });
+  const server = useTestServer(echo, true);
 
   it('runs items and nested folders in document order with folder paths', async () => {
     const col = collection([
-      item('first', { method: 'GET', url: `${server.base}/1` }),
-      folder('A', [item('a1', { method: 'GET', url: `${server.base}/2` }), folder('B', [item('b1', { method: 'GET', url: `${server.base}/3` })])]),
-      item('last', { method: 'GET', url: `${server.base}/4` }),
+      item('first', { method: 'GET', url: `${server().base}/1` }),
+      folder('A', [item('a1', { method: 'GET', url: `${server().base}/2` }), folder('B', [item('b1', { method: 'GET', url: `${server().base}/3` })])]),
+      item('last', { method: 'GET', url: `${server().base}/4` }),
     ]);
     const run = await nativeEngine.run({ collection: col });
     expect(run.requests.map((r) => r.path)).to.deep.equal([['first'], ['A', 'a1'], ['A', 'B', 'b1'], ['last']]);
     expect(run.requests.map((r) => r.id)).to.deep.equal(['id-first', 'id-a1', 'id-b1', 'id-last']);
-    expect(server.requests.map((r) => r.url)).to.deep.equal(['/1', '/2', '/3', '/4']);
+    expect(server().requests.map((r) => r.url)).to.deep.equal(['/1', '/2', '/3', '/4']);
     expect(run.collection).to.deep.equal({ id: 'col-id', name: 'Test collection' });
     expect(run.engine).to.equal('native');
     expect(run.iterations).to.equal(1);
@@ -32,30 +26,30 @@ describe('native engine: collection walk, auth inheritance, listener', () => {
   it('inherits bearer from the collection, stops at a folder noauth, lets an item override', async () => {
     const col = collection(
       [
-        item('inherits collection', { method: 'GET', url: `${server.base}/c` }),
+        item('inherits collection', { method: 'GET', url: `${server().base}/c` }),
         folder('open', [
-          item('inherits folder noauth', { method: 'GET', url: `${server.base}/f` }),
-          item('own bearer', { method: 'GET', url: `${server.base}/o`, auth: bearer('item-token') }),
+          item('inherits folder noauth', { method: 'GET', url: `${server().base}/f` }),
+          item('own bearer', { method: 'GET', url: `${server().base}/o`, auth: bearer('item-token') }),
         ], { auth: { type: 'noauth' } }),
-        item('item noauth', { method: 'GET', url: `${server.base}/n`, auth: { type: 'noauth' } }),
-        item('replaces header', { method: 'GET', url: `${server.base}/r`, header: [{ key: 'authorization', value: 'Basic abc' }] }),
+        item('item noauth', { method: 'GET', url: `${server().base}/n`, auth: { type: 'noauth' } }),
+        item('replaces header', { method: 'GET', url: `${server().base}/r`, header: [{ key: 'authorization', value: 'Basic abc' }] }),
       ],
       { auth: bearer('{{token}}') },
     );
     await nativeEngine.run({ collection: col, environment: { name: 'env', values: [{ key: 'token', value: 'env-token' }] } });
-    const auth = server.requests.map((r) => r.headers.authorization ?? null);
+    const auth = server().requests.map((r) => r.headers.authorization ?? null);
     expect(auth).to.deep.equal(['Bearer env-token', null, 'Bearer item-token', null, 'Bearer env-token']);
   });
 
   it('warns about an unsupported auth type and sends without auth', async () => {
-    const col = collection([item('basic', { method: 'GET', url: `${server.base}/b`, auth: { type: 'digest', digest: [] } })]);
+    const col = collection([item('basic', { method: 'GET', url: `${server().base}/b`, auth: { type: 'digest', digest: [] } })]);
     const run = await nativeEngine.run({ collection: col });
-    expect(server.requests[0]?.headers.authorization).to.equal(undefined);
+    expect(server().requests[0]?.headers.authorization).to.equal(undefined);
     expect(run.warnings).to.deep.equal(['auth type "digest" is not supported by the native engine; "basic" was sent without auth']);
   });
 
   it('emits listener events in order with indexes and totals', async () => {
-    const col = collection([item('one', { method: 'GET', url: `${server.base}/1?x={{missing}}` }), item('two', { method: 'GET', url: `${server.base}/2` })]);
+    const col = collection([item('one', { method: 'GET', url: `${server().base}/1?x={{missing}}` }), item('two', { method: 'GET', url: `${server().base}/2` })]);
     const events: string[] = [];
     let ended: RunResult | undefined;
     const results: RequestResult[] = [];
@@ -89,7 +83,7 @@ describe('native engine: collection walk, auth inheritance, listener', () => {
   });
 
   it('records timings relative to the run start', async () => {
-    const col = collection([item('one', { method: 'GET', url: `${server.base}/1` }), item('two', { method: 'GET', url: `${server.base}/2` })]);
+    const col = collection([item('one', { method: 'GET', url: `${server().base}/1` }), item('two', { method: 'GET', url: `${server().base}/2` })]);
     const run = await nativeEngine.run({ collection: col });
     const [a, b] = run.requests as [RequestResult, RequestResult];
     expect(Number.isNaN(Date.parse(run.startedAt))).to.equal(false);
@@ -109,7 +103,7 @@ describe('native engine: collection walk, auth inheritance, listener', () => {
   });
 
   it('produces a JSON-serialisable tree', async () => {
-    const col = collection([item('one', { method: 'POST', url: `${server.base}/1`, body: { mode: 'raw', raw: '{"a":1}', options: { raw: { language: 'json' } } } })]);
+    const col = collection([item('one', { method: 'POST', url: `${server().base}/1`, body: { mode: 'raw', raw: '{"a":1}', options: { raw: { language: 'json' } } } })]);
     const run = await nativeEngine.run({ collection: col });
     expect(JSON.parse(JSON.stringify(run))).to.deep.equal(run);
   });

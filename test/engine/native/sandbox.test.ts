@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { expect } from 'chai';
 import { nativeEngine } from '../../../src/engine/native';
-import { collection, item, startServer, tests, type TestServer } from './helpers';
+import { collection, item, tests, useTestServer } from './helpers';
 
 /** Each line is a pm.test that passes only if the escape attempt did NOT reach the host. */
 const ESCAPES = [
@@ -24,16 +24,10 @@ const ESCAPES = [
 ];
 
 describe('native engine: script sandbox', () => {
-  let server: TestServer;
-  before(async () => {
-    server = await startServer();
-  });
-  after(async () => {
-    await server.close();
-  });
+  const server = useTestServer();
 
   it('gives scripts no way to reach process, require or the host Function', async () => {
-    const col = collection([item('escape', { method: 'GET', url: `${server.base}/e` }, tests(...ESCAPES))]);
+    const col = collection([item('escape', { method: 'GET', url: `${server().base}/e` }, tests(...ESCAPES))]);
     const run = await nativeEngine.run({ collection: col });
     const failures = run.requests[0]?.tests.filter((t) => !t.passed).map((t) => `${t.name}: ${t.message ?? ''}`);
     expect(failures).to.deep.equal([]);
@@ -43,8 +37,8 @@ describe('native engine: script sandbox', () => {
 
   it('stops a script that loops forever at the time limit and continues the run', async () => {
     const col = collection([
-      item('loops', { method: 'GET', url: `${server.base}/1` }, tests("pm.test('before the loop', () => {});", "pm.environment.set('lost', 'x');", 'for (;;) {}')),
-      item('after', { method: 'GET', url: `${server.base}/2` }, tests("pm.test('still running', () => pm.response.to.have.status(200));")),
+      item('loops', { method: 'GET', url: `${server().base}/1` }, tests("pm.test('before the loop', () => {});", "pm.environment.set('lost', 'x');", 'for (;;) {}')),
+      item('after', { method: 'GET', url: `${server().base}/2` }, tests("pm.test('still running', () => pm.response.to.have.status(200));")),
     ]);
     const run = await nativeEngine.run({ collection: col, scriptTimeoutMs: 1000 });
     const [loops, after] = run.requests;
@@ -56,8 +50,8 @@ describe('native engine: script sandbox', () => {
 
   it('stops a promise job that loops forever (microtasks run inside the time limit)', async () => {
     const col = collection([
-      item('promise loop', { method: 'GET', url: `${server.base}/1` }, tests('Promise.resolve().then(() => { for (;;) {} });')),
-      item('after', { method: 'GET', url: `${server.base}/2` }, tests("pm.test('alive', () => {});")),
+      item('promise loop', { method: 'GET', url: `${server().base}/1` }, tests('Promise.resolve().then(() => { for (;;) {} });')),
+      item('after', { method: 'GET', url: `${server().base}/2` }, tests("pm.test('alive', () => {});")),
     ]);
     const run = await nativeEngine.run({ collection: col, scriptTimeoutMs: 1000 });
     expect(run.requests[0]?.errors.map((e) => e.code)).to.deep.equal(['ERR_SCRIPT_EXECUTION_TIMEOUT']);
@@ -66,8 +60,8 @@ describe('native engine: script sandbox', () => {
 
   it('stops a script stuck in a long chain of promise jobs, keeps earlier tests, and starts a fresh sandbox', async () => {
     const col = collection([
-      item('chain', { method: 'GET', url: `${server.base}/1` }, tests("globalThis.leftover = 1; pm.test('recorded first', () => {});", 'const next = () => Promise.resolve().then(next); next();')),
-      item('fresh', { method: 'GET', url: `${server.base}/2` }, tests("pm.test('fresh sandbox', () => pm.expect(typeof leftover).to.equal('undefined'));")),
+      item('chain', { method: 'GET', url: `${server().base}/1` }, tests("globalThis.leftover = 1; pm.test('recorded first', () => {});", 'const next = () => Promise.resolve().then(next); next();')),
+      item('fresh', { method: 'GET', url: `${server().base}/2` }, tests("pm.test('fresh sandbox', () => pm.expect(typeof leftover).to.equal('undefined'));")),
     ]);
     const run = await nativeEngine.run({ collection: col, scriptTimeoutMs: 1000 });
     expect(run.requests[0]?.errors).to.deep.equal([{ kind: 'script', phase: 'test', message: 'Script execution timed out after 1000 ms', code: 'ERR_SCRIPT_EXECUTION_TIMEOUT' }]);
@@ -96,7 +90,7 @@ describe('native engine: script sandbox', () => {
 
   it('keeps top-level declarations of one script from clashing with the next run of it', async () => {
     const script = tests("const value = pm.response.code;", "pm.test('declared', () => pm.expect(value).to.equal(200));");
-    const col = collection([item('a', { method: 'GET', url: `${server.base}/a` }, script), item('b', { method: 'GET', url: `${server.base}/b` }, script)]);
+    const col = collection([item('a', { method: 'GET', url: `${server().base}/a` }, script), item('b', { method: 'GET', url: `${server().base}/b` }, script)]);
     const run = await nativeEngine.run({ collection: col });
     expect(run.requests.map((r) => r.errors)).to.deep.equal([[], []]);
     expect(run.requests.map((r) => r.tests[0]?.passed)).to.deep.equal([true, true]);
@@ -104,8 +98,8 @@ describe('native engine: script sandbox', () => {
 
   it('cannot be fooled into reporting results it did not compute by overwriting globals', async () => {
     const col = collection([
-      item('tamper', { method: 'GET', url: `${server.base}/a` }, tests("try { __sfExecute = () => '{\"tests\":[]}'; } catch (e) {}", "globalThis.JSON = { stringify: () => 'x', parse: () => ({}) };")),
-      item('next', { method: 'GET', url: `${server.base}/b` }, tests("pm.test('reported', () => pm.expect(1).to.equal(2));")),
+      item('tamper', { method: 'GET', url: `${server().base}/a` }, tests("try { __sfExecute = () => '{\"tests\":[]}'; } catch (e) {}", "globalThis.JSON = { stringify: () => 'x', parse: () => ({}) };")),
+      item('next', { method: 'GET', url: `${server().base}/b` }, tests("pm.test('reported', () => pm.expect(1).to.equal(2));")),
     ]);
     const run = await nativeEngine.run({ collection: col });
     expect(run.requests[1]?.tests).to.deep.equal([{ name: 'reported', passed: false, skipped: false, message: 'expected 1 to equal 2', errorName: 'AssertionError' }]);

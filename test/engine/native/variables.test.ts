@@ -1,22 +1,16 @@
 import { expect } from 'chai';
 import { nativeEngine } from '../../../src/engine/native';
-import { collection, item, prerequest, startServer, tests, type TestServer } from './helpers';
+import { collection, item, prerequest, echo, tests, useTestServer } from './helpers';
 
 describe('native engine: variables', () => {
-  let server: TestServer;
-  beforeEach(async () => {
-    server = await startServer();
-  });
-  afterEach(async () => {
-    await server.close();
-  });
+  const server = useTestServer(echo, true);
 
   it('resolves with precedence local > environment > collection > globals', async () => {
     const col = collection(
       [
         item(
           'precedence',
-          { method: 'GET', url: `${server.base}/{{g}}/{{c}}/{{e}}/{{l}}` },
+          { method: 'GET', url: `${server().base}/{{g}}/{{c}}/{{e}}/{{l}}` },
           prerequest("pm.variables.set('l', 'local');"),
         ),
       ],
@@ -27,8 +21,8 @@ describe('native engine: variables', () => {
       globals: { name: 'globals', values: [{ key: 'g', value: 'global' }, { key: 'c', value: 'global' }, { key: 'e', value: 'global' }, { key: 'l', value: 'global' }] },
       environment: { name: 'env', values: [{ key: 'e', value: 'environment' }, { key: 'l', value: 'environment' }] },
     });
-    expect(server.requests[0]?.url).to.equal('/global/collection/environment/local');
-    expect(run.requests[0]?.request.url).to.equal(`${server.base}/global/collection/environment/local`);
+    expect(server().requests[0]?.url).to.equal('/global/collection/environment/local');
+    expect(run.requests[0]?.request.url).to.equal(`${server().base}/global/collection/environment/local`);
     expect(run.warnings).to.deep.equal([]);
   });
 
@@ -65,7 +59,7 @@ describe('native engine: variables', () => {
       environment: {
         name: 'env',
         values: [
-          { key: 'base', value: server.base },
+          { key: 'base', value: server().base },
           { key: 'version', value: '60.0' },
           { key: 'term', value: 'a b&c' },
           { key: 'token', value: 't0k' },
@@ -75,7 +69,7 @@ describe('native engine: variables', () => {
         ],
       },
     });
-    const got = server.requests[0];
+    const got = server().requests[0];
     // '&' inside a variable value becomes a separator, as in newman (substitution happens on the URL string).
     expect(got?.url).to.equal('/api/v60.0/items?q=a%20b&c');
     expect(got?.headers['x-client']).to.equal('cid');
@@ -95,19 +89,19 @@ describe('native engine: variables', () => {
         { key: 'deeper', value: 'ok' },
       ],
     });
-    const run = await nativeEngine.run({ collection: col, environment: { name: 'e', values: [{ key: 'port', value: String(server.port) }] } });
-    expect(server.requests[0]?.url).to.equal('/x?y=ok');
+    const run = await nativeEngine.run({ collection: col, environment: { name: 'e', values: [{ key: 'port', value: String(server().port) }] } });
+    expect(server().requests[0]?.url).to.equal('/x?y=ok');
     expect(run.requests[0]?.request.method).to.equal('GET');
   });
 
   it('sends unresolved references as they are and warns once per distinct reference', async () => {
     const col = collection([
-      item('unresolved', { method: 'GET', url: `${server.base}/a?x={{missing}}&y={{missing}}`, header: [{ key: 'X-T', value: '{{other}}' }] }),
-      item('again', { method: 'GET', url: `${server.base}/b?x={{missing}}` }),
+      item('unresolved', { method: 'GET', url: `${server().base}/a?x={{missing}}&y={{missing}}`, header: [{ key: 'X-T', value: '{{other}}' }] }),
+      item('again', { method: 'GET', url: `${server().base}/b?x={{missing}}` }),
     ]);
     const run = await nativeEngine.run({ collection: col });
-    expect(server.requests[0]?.url).to.equal('/a?x={{missing}}&y={{missing}}');
-    expect(server.requests[0]?.headers['x-t']).to.equal('{{other}}');
+    expect(server().requests[0]?.url).to.equal('/a?x={{missing}}&y={{missing}}');
+    expect(server().requests[0]?.headers['x-t']).to.equal('{{other}}');
     expect(run.warnings).to.deep.equal([
       'unresolved variable {{missing}} in "unresolved"',
       'unresolved variable {{other}} in "unresolved"',
@@ -118,8 +112,8 @@ describe('native engine: variables', () => {
   it('carries environment and collection variables set by scripts into later requests and the result', async () => {
     const col = collection(
       [
-        item('login', { method: 'GET', url: `${server.base}/login` }, tests("pm.environment.set('access_token', 'fresh');", "pm.collectionVariables.set('next', 'two');", "pm.globals.set('g', 1);", "pm.environment.unset('old');")),
-        item('use', { method: 'GET', url: `${server.base}/{{next}}`, auth: { type: 'bearer', bearer: [{ key: 'token', value: '{{access_token}}' }] } }, tests("pm.test('sees g', () => pm.expect(pm.globals.get('g')).to.equal(1));")),
+        item('login', { method: 'GET', url: `${server().base}/login` }, tests("pm.environment.set('access_token', 'fresh');", "pm.collectionVariables.set('next', 'two');", "pm.globals.set('g', 1);", "pm.environment.unset('old');")),
+        item('use', { method: 'GET', url: `${server().base}/{{next}}`, auth: { type: 'bearer', bearer: [{ key: 'token', value: '{{access_token}}' }] } }, tests("pm.test('sees g', () => pm.expect(pm.globals.get('g')).to.equal(1));")),
       ],
       { variable: [{ key: 'next', value: 'one' }] },
     );
@@ -127,8 +121,8 @@ describe('native engine: variables', () => {
       collection: col,
       environment: { name: 'dev', values: [{ key: 'access_token', value: 'stale', type: 'secret' }, { key: 'old', value: 'x' }] },
     });
-    expect(server.requests[1]?.url).to.equal('/two');
-    expect(server.requests[1]?.headers.authorization).to.equal('Bearer fresh');
+    expect(server().requests[1]?.url).to.equal('/two');
+    expect(server().requests[1]?.headers.authorization).to.equal('Bearer fresh');
     expect(run.requests[1]?.tests).to.deep.equal([{ name: 'sees g', passed: true, skipped: false }]);
     expect(run.environment).to.equal('dev');
     expect(run.variables.environment).to.deep.equal([{ key: 'access_token', value: 'fresh', type: 'secret' }]);
@@ -141,7 +135,7 @@ describe('native engine: variables', () => {
       [
         item(
           'typed',
-          { method: 'GET', url: `${server.base}/t` },
+          { method: 'GET', url: `${server().base}/t` },
           tests(
             "pm.environment.set('n', 42);",
             "pm.test('number stays a number', () => pm.expect(pm.environment.get('n')).to.equal(42));",

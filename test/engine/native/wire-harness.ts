@@ -74,9 +74,20 @@ export interface BothRuns {
   nativeRun: RunResult;
 }
 
+/**
+ * A deep copy of `value` with the server's address in place of the placeholders the wire tests write: HOSTPORT
+ * (127.0.0.1:port), PORT (the port alone, as in localhost:PORT, also URL-encoded) and BASE (the base URL); `only`
+ * narrows which are replaced (a collection from elsewhere may hold PORT inside a word, as OPPORTUNITY does).
+ */
+export function atServer<T>(value: T, server: EchoServer, only: RegExp = /HOSTPORT|PORT|BASE/g): T {
+  const hostPort = server.base.replace(/^https?:\/\//, '');
+  const text = JSON.stringify(value).replace(only, (p) => (p === 'HOSTPORT' ? hostPort : p === 'PORT' ? String(server.port) : server.base));
+  return JSON.parse(text) as T;
+}
+
 /** Both engines, one after the other, on `collection` (BASE in it is replaced by the server's base URL). */
 export async function runBoth(server: EchoServer, collection: unknown, input: Partial<RunInput> = {}, newmanExtra: Record<string, unknown> = {}): Promise<BothRuns> {
-  const col = JSON.parse(JSON.stringify(collection).replace(/BASE/g, server.base)) as unknown;
+  const col = atServer(collection, server, /BASE/g);
   const workingDir = input.workingDir ?? process.cwd();
   server.requests.length = 0;
   const newmanRun = await runNewman(col, workingDir, newmanExtra);

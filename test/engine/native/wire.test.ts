@@ -7,8 +7,8 @@ import { expect } from 'chai';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT } from '../../helpers';
-import { startEchoServer, type EchoServer } from './echo-server';
-import { req, runBoth, wireCollection } from './wire-harness';
+import { useEchoServer } from './echo-server';
+import { atServer, req, runBoth, wireCollection } from './wire-harness';
 
 type Json = Record<string, unknown>;
 
@@ -231,18 +231,11 @@ const CASES: Case[] = [
 
 describe('native engine: the wire, compared with newman', function () {
   this.timeout(30_000);
-  let server: EchoServer;
-  before(async () => {
-    server = await startEchoServer();
-  });
-  after(async () => {
-    await server.close();
-  });
+  const server = useEchoServer();
 
   for (const c of CASES) {
     it(c.name, async () => {
-      const col = JSON.parse(JSON.stringify(wireCollection(c.items, c.extra)).replace(/HOSTPORT/g, server.base.slice('http://'.length))) as unknown;
-      const { newman, native, newmanRun, nativeRun } = await runBoth(server, col);
+      const { newman, native, newmanRun, nativeRun } = await runBoth(server(), atServer(wireCollection(c.items, c.extra), server()));
       expect(newmanRun.error, 'newman run').to.equal(undefined);
       expect(nativeRun.requests.flatMap((r) => r.errors)).to.deep.equal([]);
       expect(newman.length, 'requests newman sent').to.be.greaterThan(0);
@@ -252,7 +245,7 @@ describe('native engine: the wire, compared with newman', function () {
 
   it('an explicit {type: "inherit"} inherits (as Postman does); newman 6.2.2 sends no auth for it (allow-listed)', async () => {
     const col = wireCollection([req('explicit inherit', { method: 'GET', url: 'BASE/echo', auth: { type: 'inherit' } })], { auth: basic });
-    const { newman, native, newmanRun } = await runBoth(server, col);
+    const { newman, native, newmanRun } = await runBoth(server(), col);
     expect(native[0]?.headers[0]).to.equal('Authorization: Basic dXNlcjpwYTpzcw==');
     // newman looks for an auth handler named "inherit", finds none, warns, and sends the request unsigned.
     expect(newmanRun.warnings).to.include('runtime: could not find a handler for auth: inherit');
@@ -276,8 +269,8 @@ describe('native engine: the wire, compared with newman', function () {
     delete col.event;
     const values = Object.entries({ url: 'BASE', _endpoint: 'BASE', _accessToken: 'TOKEN', username: 'u', password: 'p' }).map(([key, value]) => ({ key, value }));
     const environment = { name: 'echo', values };
-    const { newman, native, newmanRun, nativeRun } = await runBoth(server, col, { environment: JSON.parse(JSON.stringify(environment).replace(/BASE/g, server.base)) as typeof environment }, {
-      environment: JSON.parse(JSON.stringify(environment).replace(/BASE/g, server.base)) as unknown,
+    const { newman, native, newmanRun, nativeRun } = await runBoth(server(), col, { environment: atServer(environment, server()) }, {
+      environment: atServer(environment, server()),
     });
     expect(native.length).to.be.greaterThan(200);
     expect(native).to.deep.equal(newman);
@@ -285,7 +278,7 @@ describe('native engine: the wire, compared with newman', function () {
   });
 
   it('sends the system headers newman sends (a fixed expectation, not only agreement)', async () => {
-    const { native } = await runBoth(server, wireCollection([req('plain', { method: 'GET', url: 'BASE/echo' })]));
+    const { native } = await runBoth(server(), wireCollection([req('plain', { method: 'GET', url: 'BASE/echo' })]));
     expect(native[0]?.headers).to.deep.equal([
       'User-Agent: PostmanRuntime/7.39.1',
       'Accept: */*',
@@ -293,6 +286,6 @@ describe('native engine: the wire, compared with newman', function () {
       'Postman-Token: <uuid>',
       'Accept-Encoding: gzip, deflate, br',
     ]);
-    expect(native[0]?.framing).to.deep.equal({ host: server.base.slice('http://'.length), connection: 'keep-alive' });
+    expect(native[0]?.framing).to.deep.equal({ host: server().base.slice('http://'.length), connection: 'keep-alive' });
   });
 });
