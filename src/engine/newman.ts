@@ -162,6 +162,9 @@ function errorKind(err: NewmanError): 'timeout' | 'network' {
 
 const SKIP_REASON = 'pm.execution.skipRequest()';
 
+/** postman-runtime's console warnings about files it could not read for a body (the field or body is left out). */
+const FILE_LOAD_WARNING = /^(Form param `.*`, file load error: |Binary file load error: )/s;
+
 function emptyRun(input: RunInput, info: { id: string; name: string }, started: number, message: string): RunResult {
   return {
     engine: 'newman',
@@ -244,6 +247,8 @@ export const newmanEngine: Engine = {
         }
       };
     let index = 0;
+    // File load errors postman-runtime reports on its console, named by request as the native engine names them.
+    const runtimeWarnings: string[] = [];
     // setNextRequest bookkeeping (./native/flow.ts): newman has no loop guard, so the engine counts jumps and aborts.
     const sent = new Set<string>();
     const visualizers = new Map<string, { prerequest?: Visualizer; test?: Visualizer }>();
@@ -304,7 +309,7 @@ export const newmanEngine: Engine = {
             durationMs: Date.now() - started,
             iterations,
             requests: results,
-            warnings: unresolvedWarnings(results),
+            warnings: [...new Set([...runtimeWarnings, ...unresolvedWarnings(results)])],
             variables: {
               environment: variablesOf(s?.environment?.values, input.environment),
               collection: variablesOf(collectionScope ?? s?.collection?.variables),
@@ -425,6 +430,14 @@ export const newmanEngine: Engine = {
           r.errors.push({ kind: 'script', phase, message: `${err.name}: ${err.message}` });
         }),
       );
+
+      emitter.on('console', guard((_err: unknown, o: { cursor?: Cursor; level?: string; messages?: unknown[] }) => {
+        if (o.level !== 'warn') return;
+        const text = (o.messages ?? []).map(String).join(' ');
+        if (!FILE_LOAD_WARNING.test(text)) return;
+        const name = o.cursor ? open.get(o.cursor.ref)?.name : undefined;
+        runtimeWarnings.push(name === undefined ? text : `${text} (in "${name}")`);
+      }));
 
       emitter.on('item', guard((_err: unknown, o: { cursor: Cursor; item: PmItem }) => {
         const r = open.get(o.cursor.ref);

@@ -164,4 +164,22 @@ describe('native engine: variables', () => {
     ]);
     expect(run.variables.environment.find((v) => v.key === 'n')).to.deep.equal({ key: 'n', value: '42', type: 'default' });
   });
+
+  it('a value a script set to undefined reads undefined in that script, then null and "null" from the next one on (as newman)', async () => {
+    const col = collection([
+      item(
+        'set',
+        { method: 'GET', url: `${server.base}/set` },
+        tests(
+          "pm.environment.set('jobId', undefined);",
+          "pm.test('same script: undefined', () => { pm.expect(pm.environment.get('jobId')).to.equal(undefined); pm.expect(pm.variables.replaceIn('[{{jobId}}]')).to.equal('[]'); });",
+        ),
+      ),
+      item('use', { method: 'GET', url: `${server.base}/jobs/{{jobId}}` }, prerequest("pm.test('next script: null', () => pm.expect(pm.environment.get('jobId')).to.equal(null));")),
+    ]);
+    const run = await nativeEngine.run({ collection: col, environment: { name: 'E', values: [] } });
+    expect(run.requests.map((r) => r.tests.map((t) => [t.name, t.passed]))).to.deep.equal([[['same script: undefined', true]], [['next script: null', true]]]);
+    expect(server.requests[1]?.url).to.equal('/jobs/null');
+    expect(run.variables.environment).to.deep.equal([{ key: 'jobId', value: '', type: 'default' }]);
+  });
 });
