@@ -7,6 +7,7 @@ import newman from 'newman';
 import type { EventEmitter } from 'node:events';
 import { Agent as HttpAgent, type AgentOptions } from 'node:http';
 import { Agent as HttpsAgent } from 'node:https';
+import { stringify } from 'node:querystring';
 import type { Duplex } from 'node:stream';
 import { keepBody } from './body';
 import {
@@ -54,7 +55,12 @@ interface PmRequest {
   method: string;
   url: { toString(): string };
   headers: PmList<PmHeader>;
-  body?: { mode?: string; raw?: string; urlencoded?: PmList<PmHeader>; toString(): string };
+  body?: { mode?: string; disabled?: boolean; raw?: string; urlencoded?: PmList<PmHeader>; graphql?: PmGraphql; toString(): string };
+}
+interface PmGraphql {
+  query?: unknown;
+  operationName?: unknown;
+  variables?: unknown;
 }
 interface PmResponse {
   code: number;
@@ -97,9 +103,37 @@ function pathOf(item: PmItem): string[] {
   return names;
 }
 
-/** Form encoding as postman-runtime sends it: encodeURIComponent plus !'()* escaped. */
-function formEncode(s: string): string {
-  return encodeURIComponent(s).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+/**
+ * A urlencoded body as postman-request sends it: postman-runtime groups the enabled fields into an object (a repeated
+ * key becomes an array at its first place), which querystring encodes with !'()* escaped too (RFC 3986).
+ */
+function urlencodedText(fields: PmHeader[]): string {
+  const form: Record<string, string | string[]> = Object.create(null) as Record<string, string | string[]>;
+  for (const f of fields) {
+    if (f.disabled) continue;
+    const value = f.value === undefined || f.value === null ? '' : String(f.value);
+    const prev = form[f.key];
+    if (prev === undefined) form[f.key] = value;
+    else if (Array.isArray(prev)) prev.push(value);
+    else form[f.key] = [prev, value];
+  }
+  return stringify(form).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+}
+
+/**
+ * A GraphQL body as postman-runtime builds it: variables given as an object are stringified with the query; given as
+ * text, they go in verbatim (an empty text is left out), so invalid JSON is sent as written.
+ */
+function graphqlText(content: PmGraphql | undefined): string {
+  if (!content) return '{}';
+  if (typeof content.variables !== 'string') {
+    return JSON.stringify({ query: content.query, operationName: content.operationName, variables: content.variables });
+  }
+  const parts: string[] = [];
+  if (typeof content.query === 'string') parts.push(`"query":${JSON.stringify(content.query)}`);
+  if (typeof content.operationName === 'string') parts.push(`"operationName":${JSON.stringify(content.operationName)}`);
+  if (content.variables !== '') parts.push(`"variables":${content.variables}`);
+  return `{${parts.join(',')}}`;
 }
 
 /** Methods whose body postman-runtime drops unless protocolProfileBehavior.disableBodyPruning is set. */
@@ -108,13 +142,10 @@ const PRUNED = new Set(['GET', 'HEAD', 'COPY', 'UNLOCK', 'UNLINK', 'PURGE', 'LIN
 /** The body as it went on the wire (newman's request event carries the pre-send definition). */
 function bodyText(req: PmRequest, pruned: boolean): string | undefined {
   const body = req.body;
-  if (!body || !body.mode || pruned) return undefined;
-  if (body.mode === 'urlencoded') {
-    return listOf(body.urlencoded)
-      .filter((f) => !f.disabled)
-      .map((f) => `${formEncode(f.key)}=${formEncode(String(f.value ?? ''))}`)
-      .join('&');
-  }
+  // A disabled body is not sent (postman-runtime skips it).
+  if (!body || !body.mode || body.disabled === true || pruned) return undefined;
+  if (body.mode === 'urlencoded') return urlencodedText(listOf(body.urlencoded));
+  if (body.mode === 'graphql') return graphqlText(body.graphql);
   if (body.mode === 'raw') return body.raw ?? '';
   return body.toString();
 }
@@ -362,9 +393,12 @@ export const newmanEngine: Engine = {
 
       emitter.on(
         'request',
-        guard((err: NewmanError | null, o: { request?: PmRequest; response?: PmResponse; cursor: Cursor }) => {
+        guard((err: NewmanError | null, o: { request?: PmRequest; response?: PmResponse; cursor: Cursor; item?: { id?: string } }) => {
           const r = open.get(o.cursor.ref);
           if (!r) return;
+          // pm.sendRequest goes through the same event, with the script's cursor and an item of its own: it is not
+          // the item's request (its failure is the script's to handle, as natively).
+          if (o.item?.id !== undefined && o.item.id !== r.id) return;
           sent.add(o.cursor.ref);
           if (o.request) {
             const method = o.request.method.toUpperCase();

@@ -4,7 +4,7 @@
  * the last enabled duplicate of a key wins, nested references resolve (at most 19 passes), and
  * unresolved references are left in place (newman sends them as they are).
  */
-import { randomInt, randomUUID } from 'node:crypto';
+import { dynamicValue } from './dynamic';
 import type { VariableValue } from '../result';
 
 /** The scopes scripts can change (the data row is read-only). */
@@ -103,14 +103,6 @@ export function stringifyValue(value: unknown): string {
   }
 }
 
-const DYNAMIC: Readonly<Record<string, () => string>> = {
-  $guid: () => randomUUID(),
-  $randomUUID: () => randomUUID(),
-  $timestamp: () => String(Math.floor(Date.now() / 1000)),
-  $isoTimestamp: () => new Date().toISOString(),
-  $randomInt: () => String(randomInt(0, 1001)),
-};
-
 export const VARIABLE_PATTERN = /\{\{([^{}]*?)\}\}/g;
 const MAX_PASSES = 19;
 
@@ -124,8 +116,7 @@ export function lookup(scopes: Scopes, name: string): string | undefined {
     const store = scopes[scope];
     if (store.has(name)) return stringifyValue(store.get(name));
   }
-  const dynamic = Object.prototype.hasOwnProperty.call(DYNAMIC, name) ? DYNAMIC[name] : undefined;
-  return dynamic ? dynamic() : undefined;
+  return dynamicValue(name);
 }
 
 /** Replace `{{name}}` references; unresolved ones stay as they are. */
