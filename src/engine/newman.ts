@@ -7,7 +7,6 @@ import newman from 'newman';
 import type { EventEmitter } from 'node:events';
 import { Agent as HttpAgent, type AgentOptions } from 'node:http';
 import { Agent as HttpsAgent } from 'node:https';
-import { stringify } from 'node:querystring';
 import type { Duplex } from 'node:stream';
 import { keepBody } from './body';
 import {
@@ -15,29 +14,18 @@ import {
   DEFAULT_SCRIPT_TIMEOUT_MS,
   type Engine,
   type EnvironmentInput,
-  type KeyValue,
   type RequestResult,
   type RunInput,
   type RunListener,
   type RunResult,
   type VariableValue,
 } from './result';
+import { bodyText, headersOf, listOf, PRUNED, sentHeaders, type PmHeader, type PmList, type PmRequest } from './newman-request';
 import { countRequests, collectionInfo, listRequests, unresolvedWarnings } from './collection-info';
 import { checkFolders, FolderSelectionError } from './native/folders';
 import { DEFAULT_MAX_STEPS, FLOW_LOOP_CODE, inContractOrder, iterationCountOf, loopMessage, selectedCount } from './native/flow';
 
 /* Minimal structural views of the postman-collection objects newman hands to its event listeners. */
-interface PmList<T> {
-  members?: T[];
-  all?(): T[];
-}
-interface PmHeader {
-  key: string;
-  value: string;
-  disabled?: boolean;
-  /** Set on headers postman-runtime adds itself. */
-  system?: boolean;
-}
 interface PmVariable {
   key: string;
   value: unknown;
@@ -50,17 +38,6 @@ interface PmItem {
   request?: { method?: string; url?: { toString(): string } };
   parent?(): PmItem | undefined;
   protocolProfileBehavior?: { disableBodyPruning?: boolean };
-}
-interface PmRequest {
-  method: string;
-  url: { toString(): string };
-  headers: PmList<PmHeader>;
-  body?: { mode?: string; disabled?: boolean; raw?: string; urlencoded?: PmList<PmHeader>; graphql?: PmGraphql; toString(): string };
-}
-interface PmGraphql {
-  query?: unknown;
-  operationName?: unknown;
-  variables?: unknown;
 }
 interface PmResponse {
   code: number;
@@ -86,12 +63,6 @@ interface NewmanError extends Error {
   code?: string;
 }
 
-function listOf<T>(list: PmList<T> | undefined): T[] {
-  if (!list) return [];
-  if (Array.isArray(list.members)) return list.members;
-  return list.all ? list.all() : [];
-}
-
 function pathOf(item: PmItem): string[] {
   const names: string[] = [item.name];
   let p = item.parent?.();
@@ -101,67 +72,6 @@ function pathOf(item: PmItem): string[] {
     p = p.parent();
   }
   return names;
-}
-
-/**
- * A urlencoded body as postman-request sends it: postman-runtime groups the enabled fields into an object (a repeated
- * key becomes an array at its first place), which querystring encodes with !'()* escaped too (RFC 3986).
- */
-function urlencodedText(fields: PmHeader[]): string {
-  const form: Record<string, string | string[]> = Object.create(null) as Record<string, string | string[]>;
-  for (const f of fields) {
-    if (f.disabled) continue;
-    const value = f.value === undefined || f.value === null ? '' : String(f.value);
-    const prev = form[f.key];
-    if (prev === undefined) form[f.key] = value;
-    else if (Array.isArray(prev)) prev.push(value);
-    else form[f.key] = [prev, value];
-  }
-  return stringify(form).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
-}
-
-/**
- * A GraphQL body as postman-runtime builds it: variables given as an object are stringified with the query; given as
- * text, they go in verbatim (an empty text is left out), so invalid JSON is sent as written.
- */
-function graphqlText(content: PmGraphql | undefined): string {
-  if (!content) return '{}';
-  if (typeof content.variables !== 'string') {
-    return JSON.stringify({ query: content.query, operationName: content.operationName, variables: content.variables });
-  }
-  const parts: string[] = [];
-  if (typeof content.query === 'string') parts.push(`"query":${JSON.stringify(content.query)}`);
-  if (typeof content.operationName === 'string') parts.push(`"operationName":${JSON.stringify(content.operationName)}`);
-  if (content.variables !== '') parts.push(`"variables":${content.variables}`);
-  return `{${parts.join(',')}}`;
-}
-
-/** Methods whose body postman-runtime drops unless protocolProfileBehavior.disableBodyPruning is set. */
-const PRUNED = new Set(['GET', 'HEAD', 'COPY', 'UNLOCK', 'UNLINK', 'PURGE', 'LINK', 'VIEW']);
-
-/** The body as it went on the wire (newman's request event carries the pre-send definition). */
-function bodyText(req: PmRequest, pruned: boolean): string | undefined {
-  const body = req.body;
-  // A disabled body is not sent (postman-runtime skips it).
-  if (!body || !body.mode || body.disabled === true || pruned) return undefined;
-  if (body.mode === 'urlencoded') return urlencodedText(listOf(body.urlencoded));
-  if (body.mode === 'graphql') return graphqlText(body.graphql);
-  if (body.mode === 'raw') return body.raw ?? '';
-  return body.toString();
-}
-
-/**
- * The request headers as sent, less the system headers newman adds that the native engine does not send (User-Agent,
- * Postman-Token, Host…; both send Accept: *\/* when none is set); plus the form Content-Type newman sends unlisted.
- */
-const SYSTEM_HEADERS = new Set(['user-agent', 'postman-token', 'cache-control', 'host', 'accept-encoding', 'connection', 'content-length']);
-
-function sentHeaders(req: PmRequest, body: string | undefined): KeyValue[] {
-  const headers = headersOf(listOf(req.headers).filter((h) => !(h.system && SYSTEM_HEADERS.has(h.key.toLowerCase()))));
-  if (body !== undefined && req.body?.mode === 'urlencoded' && !headers.some((h) => /^content-type$/i.test(h.key))) {
-    headers.push({ key: 'Content-Type', value: 'application/x-www-form-urlencoded' });
-  }
-  return headers;
 }
 
 function enabledOnly(env: EnvironmentInput | undefined): EnvironmentInput | undefined {
@@ -178,12 +88,6 @@ function variablesOf(list: PmList<PmVariable> | undefined, input?: EnvironmentIn
       value: v.value === undefined || v.value === null ? '' : String(v.value),
       type: v.type === 'secret' || secret.has(v.key) ? 'secret' : 'default',
     }));
-}
-
-function headersOf(list: PmList<PmHeader> | PmHeader[] | undefined): KeyValue[] {
-  return (Array.isArray(list) ? list : listOf(list))
-    .filter((h) => !h.disabled)
-    .map((h) => ({ key: h.key, value: String(h.value) }));
 }
 
 function errorKind(err: NewmanError): 'timeout' | 'network' {
