@@ -124,7 +124,17 @@ export async function execute(opts: ExecuteOptions): Promise<ExecuteResult> {
       // Stopped: report what completed, the rest as skipped; the caller exits (the engine is abandoned, not awaited).
       interrupted = outcome;
       progress?.('');
-      raw = interruptedRun({ engine: engine.name, collection: opts.collection, ...(opts.environment ? { environment: opts.environment } : {}), started, completed, signal: outcome });
+      raw = interruptedRun({
+        engine: engine.name,
+        collection: opts.collection,
+        ...(opts.environment ? { environment: opts.environment } : {}),
+        ...(opts.folders?.length ? { folders: opts.folders } : {}),
+        ...(opts.iterationData ? { iterationData: opts.iterationData } : {}),
+        ...(opts.iterationCount !== undefined ? { iterationCount: opts.iterationCount } : {}),
+        started,
+        completed,
+        signal: outcome,
+      });
     } else {
       raw = outcome;
     }

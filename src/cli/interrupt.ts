@@ -2,7 +2,7 @@
  * Ctrl-C and SIGTERM during a run: stop waiting for the engine, report what completed (the rest as skipped), exit
  * 130 / 143. Reports are written atomically by the reporters, so an interrupted run never leaves half a file.
  */
-import { collectionInfo, listRequests, type EngineName, type EnvironmentInput, type RequestResult, type RunResult } from '../engine';
+import { collectionInfo, iterationCountOf, listRequests, plannedRequests, type EngineName, type EnvironmentInput, type PlannedRequest, type RequestResult, type RunInput, type RunResult } from '../engine';
 import { EXIT } from '../errors';
 
 export type StopSignal = 'SIGINT' | 'SIGTERM';
@@ -30,7 +30,30 @@ export function watchSignals(): SignalWatch {
 
 export const exitCodeOfSignal = (s: StopSignal) => (s === 'SIGINT' ? EXIT.SIGINT : EXIT.SIGTERM);
 
-/** The run as far as it got: the completed requests, then every request not reached, skipped with the reason. */
+/**
+ * The planned requests not reached: those after the last completed one in the run's plan (--folder selection, every
+ * iteration). After a setNextRequest jump the plan is followed from where the run was.
+ */
+function notReached(planned: readonly PlannedRequest[], completed: readonly RequestResult[]): PlannedRequest[] {
+  const last = completed[completed.length - 1];
+  if (!last) return [...planned];
+  // newman gives items without an id a random one: then the folder path finds the item.
+  const samePath = (p: PlannedRequest) => p.path.length === last.path.length && p.path.every((n, i) => n === last.path[i]);
+  let at = planned.findIndex((p) => p.iteration === last.iteration && p.id === last.id);
+  if (at < 0) at = planned.findIndex((p) => p.iteration === last.iteration && samePath(p));
+  return planned.slice(at >= 0 ? at + 1 : completed.length);
+}
+
+function planOf(input: { collection: unknown } & Pick<RunInput, 'folders' | 'iterationCount' | 'iterationData'>): PlannedRequest[] {
+  try {
+    return plannedRequests(input.collection, input);
+  } catch {
+    // A collection the plan cannot be read from: every request of it, once.
+    return listRequests(input.collection).map((r) => ({ ...r, iteration: 1 }));
+  }
+}
+
+/** The run as far as it got: the completed requests, then every planned request not reached, skipped with the reason. */
 export function interruptedRun(input: {
   engine: EngineName;
   collection: unknown;
@@ -38,14 +61,14 @@ export function interruptedRun(input: {
   started: number;
   completed: readonly RequestResult[];
   signal: StopSignal;
-}): RunResult {
+} & Pick<RunInput, 'folders' | 'iterationCount' | 'iterationData'>): RunResult {
   const reason = `not sent: the run was stopped by ${input.signal}`;
-  const remaining = listRequests(input.collection).slice(input.completed.length);
+  const remaining = notReached(planOf(input), input.completed);
   const skipped: RequestResult[] = remaining.map((r) => ({
     id: r.id,
     name: r.name,
     path: r.path,
-    iteration: 1,
+    iteration: r.iteration,
     request: { method: '', url: '', headers: [] },
     tests: [],
     errors: [],
@@ -59,7 +82,7 @@ export function interruptedRun(input: {
     ...(input.environment ? { environment: input.environment.name } : {}),
     startedAt: new Date(input.started).toISOString(),
     durationMs: Date.now() - input.started,
-    iterations: 1,
+    iterations: iterationCountOf(input),
     requests: [...input.completed, ...skipped],
     warnings: [`the run was stopped by ${input.signal} after ${input.completed.length} request(s)`],
     variables: {

@@ -49,6 +49,8 @@ export function unresolvedWarnings(requests: readonly RequestResult[]): string[]
   const seen = new Set<string>();
   const out: string[] = [];
   for (const r of requests) {
+    // A request that was not sent (skipRequest, a stopped run) carries its definition, not what was sent.
+    if (r.skipped) continue;
     const sent = [safeDecode(r.request.url), ...r.request.headers.map((h) => `${h.key}: ${h.value}`), r.request.body ?? ''];
     for (const text of sent) {
       for (const m of text.matchAll(UNRESOLVED)) {

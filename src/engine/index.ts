@@ -3,6 +3,7 @@ import type { Engine, EngineName } from './result';
 
 export * from './result';
 export { countRequests, collectionInfo, listRequests } from './collection-info';
+export { iterationCountOf, plannedRequests, type PlannedRequest } from './native/flow';
 
 /**
  * Engines load on first use: newman (postman-runtime, its sandbox, lodash…) costs a few hundred ms to require, which a

@@ -14,29 +14,18 @@ import {
   DEFAULT_SCRIPT_TIMEOUT_MS,
   type Engine,
   type EnvironmentInput,
-  type KeyValue,
   type RequestResult,
   type RunInput,
   type RunListener,
   type RunResult,
   type VariableValue,
 } from './result';
+import { bodyText, headersOf, listOf, PRUNED, sentHeaders, type PmHeader, type PmList, type PmRequest } from './newman-request';
 import { countRequests, collectionInfo, listRequests, unresolvedWarnings } from './collection-info';
 import { checkFolders, FolderSelectionError } from './native/folders';
 import { DEFAULT_MAX_STEPS, FLOW_LOOP_CODE, inContractOrder, iterationCountOf, loopMessage, selectedCount } from './native/flow';
 
 /* Minimal structural views of the postman-collection objects newman hands to its event listeners. */
-interface PmList<T> {
-  members?: T[];
-  all?(): T[];
-}
-interface PmHeader {
-  key: string;
-  value: string;
-  disabled?: boolean;
-  /** Set on headers postman-runtime adds itself. */
-  system?: boolean;
-}
 interface PmVariable {
   key: string;
   value: unknown;
@@ -49,12 +38,6 @@ interface PmItem {
   request?: { method?: string; url?: { toString(): string } };
   parent?(): PmItem | undefined;
   protocolProfileBehavior?: { disableBodyPruning?: boolean };
-}
-interface PmRequest {
-  method: string;
-  url: { toString(): string };
-  headers: PmList<PmHeader>;
-  body?: { mode?: string; raw?: string; urlencoded?: PmList<PmHeader>; toString(): string };
 }
 interface PmResponse {
   code: number;
@@ -80,12 +63,6 @@ interface NewmanError extends Error {
   code?: string;
 }
 
-function listOf<T>(list: PmList<T> | undefined): T[] {
-  if (!list) return [];
-  if (Array.isArray(list.members)) return list.members;
-  return list.all ? list.all() : [];
-}
-
 function pathOf(item: PmItem): string[] {
   const names: string[] = [item.name];
   let p = item.parent?.();
@@ -95,42 +72,6 @@ function pathOf(item: PmItem): string[] {
     p = p.parent();
   }
   return names;
-}
-
-/** Form encoding as postman-runtime sends it: encodeURIComponent plus !'()* escaped. */
-function formEncode(s: string): string {
-  return encodeURIComponent(s).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
-}
-
-/** Methods whose body postman-runtime drops unless protocolProfileBehavior.disableBodyPruning is set. */
-const PRUNED = new Set(['GET', 'HEAD', 'COPY', 'UNLOCK', 'UNLINK', 'PURGE', 'LINK', 'VIEW']);
-
-/** The body as it went on the wire (newman's request event carries the pre-send definition). */
-function bodyText(req: PmRequest, pruned: boolean): string | undefined {
-  const body = req.body;
-  if (!body || !body.mode || pruned) return undefined;
-  if (body.mode === 'urlencoded') {
-    return listOf(body.urlencoded)
-      .filter((f) => !f.disabled)
-      .map((f) => `${formEncode(f.key)}=${formEncode(String(f.value ?? ''))}`)
-      .join('&');
-  }
-  if (body.mode === 'raw') return body.raw ?? '';
-  return body.toString();
-}
-
-/**
- * The request headers as sent, less the system headers newman adds that the native engine does not send (User-Agent,
- * Postman-Token, Host…; both send Accept: *\/* when none is set); plus the form Content-Type newman sends unlisted.
- */
-const SYSTEM_HEADERS = new Set(['user-agent', 'postman-token', 'cache-control', 'host', 'accept-encoding', 'connection', 'content-length']);
-
-function sentHeaders(req: PmRequest, body: string | undefined): KeyValue[] {
-  const headers = headersOf(listOf(req.headers).filter((h) => !(h.system && SYSTEM_HEADERS.has(h.key.toLowerCase()))));
-  if (body !== undefined && req.body?.mode === 'urlencoded' && !headers.some((h) => /^content-type$/i.test(h.key))) {
-    headers.push({ key: 'Content-Type', value: 'application/x-www-form-urlencoded' });
-  }
-  return headers;
 }
 
 function enabledOnly(env: EnvironmentInput | undefined): EnvironmentInput | undefined {
@@ -149,18 +90,15 @@ function variablesOf(list: PmList<PmVariable> | undefined, input?: EnvironmentIn
     }));
 }
 
-function headersOf(list: PmList<PmHeader> | PmHeader[] | undefined): KeyValue[] {
-  return (Array.isArray(list) ? list : listOf(list))
-    .filter((h) => !h.disabled)
-    .map((h) => ({ key: h.key, value: String(h.value) }));
-}
-
 function errorKind(err: NewmanError): 'timeout' | 'network' {
   const code = err.code ?? '';
   return code === 'ETIMEDOUT' || code === 'ESOCKETTIMEDOUT' || /timeout/i.test(err.message) ? 'timeout' : 'network';
 }
 
 const SKIP_REASON = 'pm.execution.skipRequest()';
+
+/** postman-runtime's console warnings about files it could not read for a body (the field or body is left out). */
+const FILE_LOAD_WARNING = /^(Form param `.*`, file load error: |Binary file load error: )/s;
 
 function emptyRun(input: RunInput, info: { id: string; name: string }, started: number, message: string): RunResult {
   return {
@@ -244,6 +182,8 @@ export const newmanEngine: Engine = {
         }
       };
     let index = 0;
+    // File load errors postman-runtime reports on its console, named by request as the native engine names them.
+    const runtimeWarnings: string[] = [];
     // setNextRequest bookkeeping (./native/flow.ts): newman has no loop guard, so the engine counts jumps and aborts.
     const sent = new Set<string>();
     const visualizers = new Map<string, { prerequest?: Visualizer; test?: Visualizer }>();
@@ -304,7 +244,7 @@ export const newmanEngine: Engine = {
             durationMs: Date.now() - started,
             iterations,
             requests: results,
-            warnings: unresolvedWarnings(results),
+            warnings: [...new Set([...runtimeWarnings, ...unresolvedWarnings(results)])],
             variables: {
               environment: variablesOf(s?.environment?.values, input.environment),
               collection: variablesOf(collectionScope ?? s?.collection?.variables),
@@ -357,9 +297,12 @@ export const newmanEngine: Engine = {
 
       emitter.on(
         'request',
-        guard((err: NewmanError | null, o: { request?: PmRequest; response?: PmResponse; cursor: Cursor }) => {
+        guard((err: NewmanError | null, o: { request?: PmRequest; response?: PmResponse; cursor: Cursor; item?: { id?: string } }) => {
           const r = open.get(o.cursor.ref);
           if (!r) return;
+          // pm.sendRequest goes through the same event, with the script's cursor and an item of its own: it is not
+          // the item's request (its failure is the script's to handle, as natively).
+          if (o.item?.id !== undefined && o.item.id !== r.id) return;
           sent.add(o.cursor.ref);
           if (o.request) {
             const method = o.request.method.toUpperCase();
@@ -425,6 +368,14 @@ export const newmanEngine: Engine = {
           r.errors.push({ kind: 'script', phase, message: `${err.name}: ${err.message}` });
         }),
       );
+
+      emitter.on('console', guard((_err: unknown, o: { cursor?: Cursor; level?: string; messages?: unknown[] }) => {
+        if (o.level !== 'warn') return;
+        const text = (o.messages ?? []).map(String).join(' ');
+        if (!FILE_LOAD_WARNING.test(text)) return;
+        const name = o.cursor ? open.get(o.cursor.ref)?.name : undefined;
+        runtimeWarnings.push(name === undefined ? text : `${text} (in "${name}")`);
+      }));
 
       emitter.on('item', guard((_err: unknown, o: { cursor: Cursor; item: PmItem }) => {
         const r = open.get(o.cursor.ref);

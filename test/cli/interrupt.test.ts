@@ -8,6 +8,8 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
+import { interruptedRun } from '../../src/cli/interrupt';
+import type { RequestResult } from '../../src/engine';
 import { CLI, ROOT, tempDir } from '../helpers';
 import { hasXmllint, junitSchemaErrors } from '../report/xml';
 
@@ -84,3 +86,38 @@ describe('cli: interrupted runs', function () {
     });
   }
 });
+
+describe('cli: interrupted runs list the planned requests not reached', () => {
+  const leaf = (name: string) => ({ id: name, name, request: { method: 'GET', url: 'http://127.0.0.1:9/' + name } });
+  const col = { info: { _postman_id: 'plan', name: 'plan', schema: V21 }, item: [{ name: 'A', item: [leaf('a1'), leaf('a2')] }, { name: 'B', item: [leaf('b1')] }] };
+  const done = (id: string, folder: string, iteration: number): RequestResult => ({
+    id,
+    name: id,
+    path: [folder, id],
+    iteration,
+    request: { method: 'GET', url: '', headers: [] },
+    tests: [],
+    errors: [],
+    startedAtMs: 0,
+    durationMs: 0,
+  });
+  const skipped = (completed: RequestResult[], extra: Record<string, unknown>) =>
+    interruptedRun({ engine: 'native', collection: col, started: Date.now(), completed, signal: 'SIGINT', ...extra }).requests
+      .filter((r) => r.skipped)
+      .map((r) => `${r.iteration}:${r.path.join('/')}`);
+
+  it('every iteration of the whole collection', () => {
+    assert.deepEqual(skipped([done('a1', 'A', 1)], { iterationCount: 2 }), ['1:A/a2', '1:B/b1', '2:A/a1', '2:A/a2', '2:B/b1']);
+  });
+
+  it('only the --folder selection, in each iteration (data rows count as iterations)', () => {
+    assert.deepEqual(skipped([done('b1', 'B', 1)], { folders: ['B'], iterationData: [{}, {}, {}] }), ['2:B/b1', '3:B/b1']);
+    assert.deepEqual(skipped([], { folders: ['a2'] }), ['1:A/a2']);
+  });
+
+  it('after a setNextRequest jump, from where the run was; an id newman made up falls back to the path', () => {
+    assert.deepEqual(skipped([done('a1', 'A', 1), done('b1', 'B', 1)], { iterationCount: 2 }), ['2:A/a1', '2:A/a2', '2:B/b1']);
+    assert.deepEqual(skipped([{ ...done('a1', 'A', 1), id: 'random-uuid' }], {}), ['1:A/a2', '1:B/b1']);
+  });
+});
+

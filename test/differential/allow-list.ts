@@ -18,6 +18,21 @@ const INHERIT =
 
 const V1 = 'sfcheck refuses collection format v1 (`sfcheck run` says how to convert it; the engine runs nothing and reports it unreadable); newman 6 converts v1 itself';
 
+const VAULT =
+  'pm.vault is not offered by either engine: newman 6.2.2 has no pm.vault and the script dies on a TypeError reading ' +
+  'undefined; the native engine fails the same script with an UnsupportedAPIError naming pm.vault (issue #5: unsupported ' +
+  'APIs fail loudly by name). Both fail the item; only the message differs';
+
+const FS_MODULE =
+  "require('fs') in postman-sandbox returns an empty object, so the script goes on with no file system and sets " +
+  "fs=undefined; the native engine has no file system either, but fails the item naming the module and listing the " +
+  'modules it provides (issue #5: no file system in scripts, unsupported APIs fail loudly)';
+
+const CONNECTION =
+  'disabledSystemHeaders.connection: newman sends no Connection header; undici writes `connection: keep-alive` on every ' +
+  'HTTP/1.1 request (the protocol default, so the meaning is the same) and the native engine says so in a run ' +
+  'warning instead of dropping the option silently. The Connection header itself is never compared';
+
 export const ALLOW_LIST: readonly AllowEntry[] = [
   { collection: 'format-v1', request: 'v1 request', field: 'presence', reason: V1 },
   { collection: 'format-v1', request: '(run)', field: 'error', reason: V1 },
@@ -44,4 +59,8 @@ export const ALLOW_LIST: readonly AllowEntry[] = [
     field: 'tests',
     reason: 'pm.cookies.jar() is not offered by the native engine: the script stops at it, so the test after it is not reported',
   },
+  { collection: 'unsupported-api', request: 'vault', field: 'errors', reason: VAULT },
+  { collection: 'libraries', request: 'forbidden module', field: 'errors', reason: FS_MODULE },
+  { collection: 'libraries', request: '(run)', field: 'variables.environment', reason: FS_MODULE },
+  { collection: 'protocol-profile', request: '(run)', field: 'warnings', reason: CONNECTION },
 ];

@@ -64,6 +64,29 @@ export function selectedCount(collection: unknown, folders: readonly string[]): 
   return selectItems(flat.items, flat.tree, folders).length;
 }
 
+/** One request a run plans to send: the item and the 1-based iteration. */
+export interface PlannedRequest {
+  id: string;
+  name: string;
+  path: string[];
+  iteration: number;
+}
+
+/**
+ * What a run of these inputs plans to send, in order: the --folder selection (checked before), once per iteration
+ * (setNextRequest jumps aside). Ids are the ones the native engine gives its results.
+ */
+export function plannedRequests(collection: unknown, input: Pick<RunInput, 'folders' | 'iterationCount' | 'iterationData'>): PlannedRequest[] {
+  const flat = flattenCollection(collection);
+  const items = selectItems(flat.items, flat.tree, input.folders);
+  const out: PlannedRequest[] = [];
+  const iterations = iterationCountOf(input);
+  for (let iteration = 1; iteration <= iterations; iteration++) {
+    for (const it of items) out.push({ id: it.id, name: it.name, path: it.path, iteration });
+  }
+  return out;
+}
+
 /** The contract's key order, so trees from both engines diff cleanly. */
 export function inContractOrder(r: RequestResult): RequestResult {
   return {

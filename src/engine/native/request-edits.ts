@@ -79,7 +79,11 @@ export function applyRequestEdit(request: Obj, edit: ScriptRequestEdit): Obj {
   if (JSON.stringify(edit.headers) !== JSON.stringify(enabledHeaders(request))) {
     next['header'] = edit.headers.map(([key, value]) => ({ key, value }));
   }
-  if (edit.body === null) delete next['body'];
+  // null: the script removed the body it saw. A body scripts do not see (file, graphql) reads as none, so an edit
+  // of the headers alone must not drop it.
+  if (edit.body === null) {
+    if (scriptBodySpec(request) !== undefined) delete next['body'];
+  }
   else if (edit.body && JSON.stringify(edit.body) !== JSON.stringify(scriptBodySpec(request))) {
     const old = isObj(request['body']) ? request['body'] : {};
     if (edit.body.mode === 'raw') {

@@ -29,6 +29,27 @@ export interface PreparedRequest {
   body?: string;
   /** Everything that goes on the wire (also reachable from `headers`, for callers that pass only those on). */
   wire: WireRequest;
+  /**
+   * pm.request.headers in the test phase, as postman-runtime's request holds them once sent: the request's own and
+   * auth headers, a raw or graphql Content-Type, the system headers, then Content-Length (the Cookie header and the
+   * form Content-Type postman-request adds are not in it; see testPhaseHeaders).
+   */
+  sentList: KeyValue[];
+}
+
+/**
+ * The headers a test script sees on pm.request (postman-runtime's Request after the send): `sentList`, with the
+ * Cookie header the jar added after Content-Length, except for a multipart body, whose length postman-request
+ * works out last.
+ */
+export function testPhaseHeaders(p: PreparedRequest, cookie: string | undefined): KeyValue[] {
+  const out = p.sentList.map((h) => ({ key: h.key, value: h.value }));
+  const body = p.wire.body;
+  const length = body === undefined ? undefined : { key: 'Content-Length', value: String(typeof body === 'string' ? Buffer.byteLength(body) : body.length) };
+  const jar = cookie === undefined ? undefined : { key: 'Cookie', value: cookie };
+  const tail = p.wire.form ? [jar, length] : [length, jar];
+  for (const h of tail) if (h) out.push(h);
+  return out;
 }
 
 /** postman-runtime's METHODS_WITHOUT_BODY (requester/core.js). */
@@ -159,6 +180,7 @@ export function buildRequest(item: FlatItem, ctx: BuildContext): PreparedRequest
     if (bodyMode !== 'urlencoded' && late.includes(h)) continue;
     reported.push({ key: h.key, value: h.value });
   }
+  const sentList: KeyValue[] = wireHeaders.filter((h) => !late.includes(h)).map((h) => ({ key: h.key, value: h.value }));
   wireHeaders = collapseDuplicates(wireHeaders);
 
   const wire: WireRequest = {
@@ -172,5 +194,5 @@ export function buildRequest(item: FlatItem, ctx: BuildContext): PreparedRequest
     ...(profile.disableCookies === true ? { noCookies: true } : {}),
   };
   attachWire(reported, wire);
-  return body === undefined ? { method, resolvedUrl, url, headers: reported, wire } : { method, resolvedUrl, url, headers: reported, body: body.text, wire };
+  return body === undefined ? { method, resolvedUrl, url, headers: reported, wire, sentList } : { method, resolvedUrl, url, headers: reported, body: body.text, wire, sentList };
 }

@@ -7,6 +7,7 @@ import { keepBody } from '../body';
 import {
   DEFAULT_REQUEST_TIMEOUT_MS,
   DEFAULT_SCRIPT_TIMEOUT_MS,
+  type KeyValue,
   type ReceivedResponse,
   type RequestResult,
   type RunInput,
@@ -21,7 +22,7 @@ import { createDispatchContext, dispatch, sentRequestOf, type DispatchContext } 
 import { cookieJar, createAgent, type HttpOptions, type HttpResponse } from './http';
 import type { StoredCookie } from './cookies';
 import { applyRequestEdit, scriptRequestFor } from './request-edits';
-import { buildRequest, requestMethod, type PreparedRequest } from './request';
+import { buildRequest, requestMethod, testPhaseHeaders, type PreparedRequest } from './request';
 import { Sandbox } from './sandbox/host';
 import type { ScriptCookie, ScriptResponse } from './sandbox/protocol';
 import { runPhase, type PhaseFlow, type PhaseInput } from './scripts';
@@ -250,6 +251,8 @@ async function runItem(item: FlatItem, ctx: ItemContext, iteration: number): Pro
     result.errors.push({ kind: 'engine', message: `request could not be built: ${err instanceof Error ? err.message : String(err)}` });
   }
   let response: HttpResponse | undefined;
+  // pm.request.headers in the test phase: what postman-runtime's request held once sent (system headers included).
+  let testHeaders: KeyValue[] | undefined;
   if (prepared) {
     const sentTexts = [prepared.resolvedUrl, ...prepared.headers.map((h) => `${h.key}: ${h.value}`), prepared.body ?? ''];
     for (const name of unresolvedReferences(sentTexts)) ctx.warn(`unresolved variable {{${name}}} in "${item.name}"`);
@@ -270,12 +273,13 @@ async function runItem(item: FlatItem, ctx: ItemContext, iteration: number): Pro
       // newman reports the Cookie header the request carried (the jar's cookies included).
       if (response.cookie) result.request.headers.push({ key: 'Cookie', value: response.cookie });
     }
+    testHeaders = testPhaseHeaders(sent.prepared, 'response' in outcome ? outcome.response.cookie : undefined);
   }
 
   let after: PhaseFlow = { skip: false };
   if (item.test.length > 0) {
     const sent = result.request;
-    const request = { url: sent.url, method: sent.method, headers: sent.headers.map((h): [string, string] => [h.key, h.value]), ...(sent.body !== undefined ? { body: sent.body } : {}) };
+    const request = { url: sent.url, method: sent.method, headers: (testHeaders ?? sent.headers).map((h): [string, string] => [h.key, h.value]), ...(sent.body !== undefined ? { body: sent.body } : {}) };
     const phase: PhaseInput = { phase: 'test', sources: item.test, base, request, response: response ? scriptResponse(response) : null, cookies: jarCookies(ctx.agent, response?.url ?? sent.url) };
     // The text the result keeps is the whole body unless it was cut: then the bytes go (moved when large).
     if (response && result.response) phase.body = result.response.bodyTruncated ? response.body : result.response.body;

@@ -66,7 +66,10 @@ export async function runPhase(sandbox: Sandbox, scopes: Scopes, input: PhaseInp
     for (const t of output.tests) result.tests.push(outcome(t));
     for (const scope of SCOPE_ORDER) {
       const changed = output.scopes[scope];
-      if (changed) scopes[scope].replaceWith(changed.map((p) => [p[0], p.length > 1 ? p[1] : undefined] as const));
+      // A value a script set to undefined comes back null: postman-sandbox hands the scopes back to postman-runtime
+      // as JSON, so from the next script on it reads null and resolves to "null" (e.g. {{_jobId}} after
+      // `pm.environment.set("_jobId", response.id)` on a response without an id).
+      if (changed) scopes[scope].replaceWith(changed.map((p) => [p[0], p.length > 1 && p[1] !== undefined ? p[1] : null] as const));
     }
     if (output.error) result.errors.push({ kind: 'script', phase: input.phase, message: `${output.error.name}: ${output.error.message}` });
     if (input.phase === 'prerequest' && output.request) {

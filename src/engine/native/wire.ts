@@ -71,24 +71,27 @@ export function systemHeaders(headers: readonly KeyValue[], host: string, disabl
 }
 
 /**
- * Node's http client keeps one header per name (any case): the first one's place, the last one's name and value.
- * newman sends through it, so duplicates collapse that way on the wire. The list is returned as is when it has none.
+ * What newman puts on the wire when a request repeats a header. postman-runtime groups the headers by exact name into
+ * an object (a repeated name becomes an array of its values, at the first one's place), and Node's http client then
+ * keeps one entry per name in any case: the first one's place, the last spelling's name and value(s). So `X-Dup: a`,
+ * `X-Dup: b` goes out as two lines, while `X-Dup: a`, `x-dup: b` goes out as `x-dup: b`. The list is returned as is
+ * when no name repeats.
  */
 export function collapseDuplicates(headers: WireHeader[]): WireHeader[] {
   const seen = new Set<string>();
   for (const h of headers) seen.add(h.key.toLowerCase());
   if (seen.size === headers.length) return headers;
-  const byName = new Map<string, WireHeader>();
+  // postman-runtime's object: exact name → the headers with that name.
+  const byExact = new Map<string, WireHeader[]>();
   for (const h of headers) {
-    const lower = h.key.toLowerCase();
-    const first = byName.get(lower);
-    if (first) {
-      first.key = h.key;
-      first.value = h.value;
-      first.system = h.system === true;
-    } else byName.set(lower, { ...h });
+    const same = byExact.get(h.key);
+    if (same) same.push({ ...h });
+    else byExact.set(h.key, [{ ...h }]);
   }
-  return [...byName.values()];
+  // Node's setHeader, one call per exact name: a later spelling replaces the earlier one in place.
+  const byName = new Map<string, WireHeader[]>();
+  for (const [key, group] of byExact) byName.set(key.toLowerCase(), group);
+  return [...byName.values()].flat();
 }
 
 const WIRE = Symbol('sfcheck.wire');

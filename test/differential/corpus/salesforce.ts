@@ -136,7 +136,14 @@ function salesforceCase(name: string, covers: string[], folders?: string[]): Cor
       return { collection: salesforceCollection(fill), environment: await environment(infra, fill), ...(folders ? { folders } : {}) };
     },
     // Records created by one run are not the other's: Salesforce ids (15/18 characters: key prefix, pod, a reserved 0) by shape.
-    masks: [[/\b[a-zA-Z0-9]{5}0[a-zA-Z0-9]{9}(?:[a-zA-Z0-9]{3})?\b/g, '<sf-id>']],
+    // The emulator's browser cookie (Web Server Flow sets it) is a fresh random value for each run. Its API usage
+    // counters are shared by every run of the suite, so /limits (and the Limits visualizer) counts grow from one run
+    // to the next.
+    masks: [
+      [/\b[a-zA-Z0-9]{5}0[a-zA-Z0-9]{9}(?:[a-zA-Z0-9]{3})?\b/g, '<sf-id>'],
+      [/sfcheck_browser=[A-Za-z0-9_-]+/g, 'sfcheck_browser=<browser>'],
+      [/"(consumed|consumedPercent)":\[[^\]]*\]/g, '"$1":<usage>'],
+    ],
     oracle: ({ result }) => {
       const folder = folderApplied(result);
       const served = folders?.includes('REST') ? (folder.length === 0 ? restServed(result) : []) : authServed(result);

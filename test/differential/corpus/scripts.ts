@@ -7,7 +7,7 @@ const get = (path: string) => ({ method: 'GET', url: `{{echo}}${path}` });
 export const pmApi: CorpusCase = {
   name: 'pm-api',
   group: 'features',
-  covers: ['pm.test sync and async', 'pm.test.skip', 'pm.expect (chai)', 'pm.response json/text/code/status/headers/responseTime', 'to.have.status/header/body/jsonBody/jsonSchema', 'to.be.ok/success/error', 'pm.request url/headers add/upsert/remove in a prerequest', 'pm.request.body', 'pm.info', 'failing assertions and their messages'],
+  covers: ['pm.test sync and async', 'pm.test.skip', 'pm.expect (chai)', 'pm.response json/text/code/status/headers/responseTime', 'to.have.status/header/body/jsonBody/jsonSchema', 'to.be.ok/success/error', 'pm.request url/headers add/upsert/remove in a prerequest', 'pm.request.body', 'pm.request in the test phase (headers as sent)', 'pm.info', 'failing assertions and their messages'],
   input: (infra) => ({
     collection: collection('pm-api', [
       item('response api', { method: 'POST', url: '{{echo}}/pm/response?x=1', header: [{ key: 'X-Keep', value: 'k' }], body: { mode: 'raw', raw: '{"a":1}', options: { raw: { language: 'json' } } } }, {
@@ -49,6 +49,15 @@ export const pmApi: CorpusCase = {
       }),
       item('status 404', get('/status/404'), {
         events: [test("pm.test('404 is a client error', function () { pm.response.to.have.status(404); pm.response.to.be.clientError; pm.response.to.not.be.ok; });", "pm.test('wrong status', function () { pm.response.to.have.status(200); });")],
+      }),
+      // pm.request in the test phase holds the headers as sent: system headers, Content-Length (Postman-Token: a UUID).
+      item('request as sent', { method: 'PUT', url: '{{echo}}/pm/sent', header: [{ key: 'X-Mine', value: '1' }], body: { mode: 'raw', raw: 'abc' } }, {
+        events: [
+          test(
+            "pm.environment.set('sentHeaders', JSON.stringify(pm.request.headers.all().map(function (h) { return h.key + ': ' + h.value; })));",
+            "pm.test('User-Agent as sent', function () { pm.expect(pm.request.headers.get('User-Agent')).to.match(/^PostmanRuntime\\//); });",
+          ),
+        ],
       }),
       item('network error', { method: 'GET', url: 'http://127.0.0.1:1/refused' }, {
         events: [test("pm.test('no response', function () { pm.expect(pm.response.code).to.be.a('number'); });")],

@@ -1,5 +1,6 @@
 import { expect } from 'chai';
 import { join } from 'node:path';
+import { newmanEngine } from '../../../src/engine/newman';
 import { flattenCollection } from '../../../src/engine/native/collection';
 import { buildRequest } from '../../../src/engine/native/request';
 import { Resolver, VariableStore } from '../../../src/engine/native/variables';
@@ -91,6 +92,8 @@ describe('native engine: bodies with unreadable files, compared with newman', fu
           ],
         },
       }),
+      // Every field unreadable: the form is empty, and neither sends a multipart body or Content-Type.
+      req('only a missing file', { method: 'POST', url: 'BASE/echo', body: { mode: 'formdata', formdata: [{ key: 'f', src: 'test/fixtures/wire/nope3.txt', type: 'file' }] } }),
       req('missing file', { method: 'PUT', url: 'BASE/echo', body: { mode: 'file', file: { src: 'test/fixtures/wire/nope.bin' } } }),
       req('bad graphql', { method: 'POST', url: 'BASE/echo', body: { mode: 'graphql', graphql: { query: '{ a }', variables: '{x: 1' } } }),
     ]);
@@ -98,6 +101,11 @@ describe('native engine: bodies with unreadable files, compared with newman', fu
     expect(native).to.deep.equal(newman);
     const fileWarnings = nativeRun.warnings.filter((w) => /file load error/.test(w)).map((w) => w.replace(/ \(in "[^"]+"\)$/, ''));
     expect(fileWarnings).to.deep.equal(newmanRun.warnings);
-    expect(fileWarnings).to.have.length(6);
+    expect(fileWarnings).to.have.length(7);
+    expect(native[1]?.headers.some((h) => /^content-type:/i.test(h))).to.equal(false);
+    expect(native[1]?.body).to.equal('');
+    // The newman engine reports the runtime's file load errors as run warnings, named by request as natively.
+    const fromEngine = await newmanEngine.run({ collection: JSON.parse(JSON.stringify(col).replace(/BASE/g, server().base)) as unknown, workingDir: process.cwd() });
+    expect(fromEngine.warnings.filter((w) => /file load error/.test(w))).to.deep.equal(nativeRun.warnings.filter((w) => /file load error/.test(w)));
   });
 });

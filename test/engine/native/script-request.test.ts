@@ -92,6 +92,16 @@ describe('native engine: pm.request edits, pm.cookies and unsupported APIs', fun
     expect(replaced).to.not.have.property('body');
   });
 
+  it('keeps a file or graphql body (which scripts do not see) when a script edits only the headers', async () => {
+    for (const body of [{ mode: 'file', file: { src: 'upload.bin' } }, { mode: 'graphql', graphql: { query: '{ a }' } }]) {
+      const def = { ...definition, body };
+      const out = await run("pm.request.headers.add({ key: 'Sforce-Call-Options', value: 'client=postman' });", { ...scriptInput('prerequest'), request: scriptRequestFor(def) });
+      const next = applyRequestEdit(def, out.request!);
+      expect(next['body']).to.deep.equal(body);
+      expect(next['header']).to.deep.equal([{ key: 'X-Keep', value: 'k' }, { key: 'Sforce-Call-Options', value: 'client=postman' }]);
+    }
+  });
+
   it('lets the next script of the phase see the previous one\'s edits (editedScriptRequest)', async () => {
     const first = await run("pm.request.headers.add({ key: 'X-First', value: '1' }); pm.request.body.update('raw text');", prerequestInput());
     const second = await run(

@@ -1,5 +1,6 @@
 import { expect } from 'chai';
 import { nativeEngine } from '../../../src/engine/native';
+import { DYNAMIC_NAMES, dynamicValue } from '../../../src/engine/native/dynamic';
 import { collection, item, prerequest, echo, tests, useTestServer } from './helpers';
 
 describe('native engine: variables', () => {
@@ -157,5 +158,56 @@ describe('native engine: variables', () => {
       ['environment name', true, undefined],
     ]);
     expect(run.variables.environment.find((v) => v.key === 'n')).to.deep.equal({ key: 'n', value: '42', type: 'default' });
+  });
+
+  it('a value a script set to undefined reads undefined in that script, then null and "null" from the next one on (as newman)', async () => {
+    const col = collection([
+      item(
+        'set',
+        { method: 'GET', url: `${server().base}/set` },
+        tests(
+          "pm.environment.set('jobId', undefined);",
+          "pm.test('same script: undefined', () => { pm.expect(pm.environment.get('jobId')).to.equal(undefined); pm.expect(pm.variables.replaceIn('[{{jobId}}]')).to.equal('[]'); });",
+        ),
+      ),
+      item('use', { method: 'GET', url: `${server().base}/jobs/{{jobId}}` }, prerequest("pm.test('next script: null', () => pm.expect(pm.environment.get('jobId')).to.equal(null));")),
+    ]);
+    const run = await nativeEngine.run({ collection: col, environment: { name: 'E', values: [] } });
+    expect(run.requests.map((r) => r.tests.map((t) => [t.name, t.passed]))).to.deep.equal([[['same script: undefined', true]], [['next script: null', true]]]);
+    expect(server().requests[1]?.url).to.equal('/jobs/null');
+    expect(run.variables.environment).to.deep.equal([{ key: 'jobId', value: '', type: 'default' }]);
+  });
+
+  it("resolves Postman's dynamic variables (faker-backed ones too) in requests and in pm.variables.replaceIn; unknown $names stay", async () => {
+    const col = collection([
+      item(
+        'dyn',
+        { method: 'GET', url: `${server().base}/d?a={{$randomAlphaNumeric}}&b={{$randomBoolean}}&p={{$randomPhoneNumber}}&e={{$randomEmail}}&n={{$randomFirstName}}&x={{$notAVariable}}` },
+        tests(
+          "pm.test('email', () => pm.expect(pm.variables.replaceIn('{{$randomEmail}}')).to.match(/^[^@ ]+@[^@ ]+$/));",
+          "pm.test('semver', () => pm.expect(pm.variables.replaceIn('{{$randomSemver}}')).to.match(/^\\d+\\.\\d+\\.\\d+$/));",
+          "pm.test('unknown stays', () => pm.expect(pm.variables.replaceIn('{{$nope}}')).to.equal('{{$nope}}'));",
+        ),
+      ),
+    ]);
+    const run = await nativeEngine.run({ collection: col });
+    const q = new URL(`http://h${server().requests[0]?.url ?? ''}`).searchParams;
+    expect(q.get('a')).to.match(/^[a-z0-9]$/);
+    expect(q.get('b')).to.match(/^(true|false)$/);
+    expect(q.get('p')).to.match(/^\d{3}-\d{3}-\d{4}$/);
+    expect(q.get('e')).to.match(/^[^@ ]+@[^@ ]+$/);
+    expect(q.get('n')).to.match(/^\S+/);
+    expect(q.get('x')).to.equal('{{$notAVariable}}');
+    expect(run.requests[0]?.tests.map((t) => [t.name, t.passed])).to.deep.equal([['email', true], ['semver', true], ['unknown stays', true]]);
+    expect(run.warnings).to.deep.equal(['unresolved variable {{$notAVariable}} in "dyn"']);
+  });
+
+  it("knows every dynamic variable name newman's postman-collection knows, and each gives a non-empty value", () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const theirs = Object.keys(require('postman-collection/lib/superstring/dynamic-variables.js') as Record<string, unknown>).sort();
+    expect([...DYNAMIC_NAMES].sort()).to.deep.equal(theirs);
+    const empty = DYNAMIC_NAMES.filter((n) => !dynamicValue(n));
+    expect(empty).to.deep.equal([]);
+    expect(dynamicValue('$notOne')).to.equal(undefined);
   });
 });

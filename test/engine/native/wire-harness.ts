@@ -53,7 +53,7 @@ export interface NewmanRun {
   error?: Error;
 }
 
-/** newman.run with the working directory given (the engine wrapper does not pass one). */
+/** newman.run itself, with the working directory given, to read the runtime's console warnings as printed. */
 export function runNewman(collection: unknown, workingDir: string, extra: Record<string, unknown> = {}): Promise<NewmanRun> {
   return new Promise((resolve) => {
     const warnings: string[] = [];

@@ -42,7 +42,7 @@ const CASES: Case[] = [
     ],
   },
   {
-    name: 'duplicate headers collapse as Node’s http does; null, number and object values; the "K: V" lines form',
+    name: 'duplicate headers: the same name twice goes out twice, names differing in case collapse as Node’s http does; null, number and object values; the "K: V" lines form',
     items: [
       req('list', {
         method: 'GET',
@@ -57,9 +57,12 @@ const CASES: Case[] = [
           { key: 'D', value: 5 },
           { key: 'E', value: { o: 1 } },
           { key: 'X-DUP', value: '3', disabled: true },
+          { key: 'X-Same', value: 's1' },
+          { key: 'F', value: 'f' },
+          { key: 'X-Same', value: 's2' },
         ],
       }),
-      req('lines', { method: 'GET', url: 'BASE/echo', header: 'K1: v1\nk1: v2\nK2:v3' }),
+      req('lines', { method: 'GET', url: 'BASE/echo', header: 'K1: v1\nk1: v2\nK2:v3\nK3: a\nK3: b' }),
       req('two content types', { method: 'POST', url: 'BASE/echo', header: [{ key: 'content-type', value: 'text/a' }, { key: 'Content-Type', value: 'text/b' }], body: { mode: 'raw', raw: 'x' } }),
     ],
   },

@@ -70,6 +70,9 @@ export const formdata: BodyBuilder = (data, _body, ctx, headers) => {
     const fileName = typeof f['fileName'] === 'string' ? f['fileName'] : undefined;
     parts.push({ name, value, ...(contentType ? { contentType } : {}), ...(fileName !== undefined ? { filename: fileName } : {}) });
   }
+  // Every field was a file that could not be read: postman-request's form is empty, so nothing is sent (no
+  // multipart Content-Type either).
+  if (parts.length === 0) return undefined;
 
   const current = findHeader(headers.early, 'content-type');
   const match = current?.value.match(/^multipart\/form-data;.*boundary=(?:"([^"]+)"|([^;]+))/);

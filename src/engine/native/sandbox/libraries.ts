@@ -4,6 +4,7 @@
  * use; answers are strings (JSON for parse results), never objects, and nothing here throws.
  */
 import { readFileSync } from 'node:fs';
+import { dynamicValue } from '../dynamic';
 
 /** Library name -> the file evaluated in the context (one self-contained CommonJS/UMD file each). */
 const SOURCES: Readonly<Record<string, string>> = {
@@ -18,6 +19,7 @@ export function hostLibrary(op: string, a: unknown, b: unknown): string | undefi
     if (op === 'lib') return source(a);
     if (op === 'xml2js') return xml2js(String(a), options(b));
     if (op === 'csv') return csv(String(a), options(b));
+    if (op === 'dynamic') return JSON.stringify({ value: dynamicValue(String(a)) });
   } catch (err) {
     return JSON.stringify({ error: err instanceof Error ? err.message : String(err) });
   }

@@ -249,5 +249,10 @@ export function sandboxLibs(host: (op: string, id?: number, a?: unknown, b?: unk
       chaiRef = chai;
       return requireFn;
     },
+    /** A faker-backed dynamic variable ($randomEmail…) from the host; undefined when the name is not one. */
+    dynamic(name: string): string | undefined {
+      const reply = parse(fromHost('dynamic', name));
+      return typeof reply.value === 'string' ? reply.value : undefined;
+    },
   };
 }

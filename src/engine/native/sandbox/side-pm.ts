@@ -12,7 +12,7 @@ export function sandboxPm(
   messages: { request: (input: any) => any; snapshot: (req: any) => any; response: (input: any) => any; cookies: (list: any, headers: any) => any },
   log: (test: unknown) => void,
   tasks: any,
-  libs: { requireFor: (chai: any) => (name: unknown) => unknown },
+  libs: { requireFor: (chai: any) => (name: unknown) => unknown; dynamic: (name: string) => string | undefined },
   makeTests: (out: any, log: (test: unknown) => void, self: () => unknown) => { test: any; record: (t: any) => void; finish: () => void },
   makeSend: (messages: any, tasks: any) => (pm: unknown, req: unknown, callback?: unknown) => unknown,
   makeLegacy: (input: any, pm: any, cookies: any, record: (t: any) => void, setNextRequest: (what: unknown) => void) => { names: string[]; values: unknown[]; afterSync: () => void },
@@ -103,6 +103,13 @@ export function sandboxPm(
           if (Object.prototype.hasOwnProperty.call(DYNAMIC, name)) {
             changed = true;
             return (DYNAMIC[name] as () => string)();
+          }
+          if (name.charAt(0) === '$') {
+            const value = libs.dynamic(name);
+            if (value !== undefined) {
+              changed = true;
+              return value;
+            }
           }
           return m;
         });
