@@ -4,15 +4,17 @@
  * JWT: an assertion signed with the app certificate's key, aud = the login host; uca and user-access: the login and
  * consent pages submitted over HTTP for the standard user and for the admin, then their refresh tokens.
  * With --scenario NAME the emulator reproduces that misconfiguration and the values sent follow the scenario's client
- * side (another consumer key or secret, the password without its token, no PKCE...). When the consent itself is refused,
- * the flow runs the refused request instead of its collection, so its report shows the answer.
+ * side (another consumer key or secret, the password without its token, no PKCE, another host or JWT audience...). When
+ * the consent itself is refused, the flow runs the refused request instead of its collection, so its report shows the
+ * answer; a scenario's collection mistake (scenario-mistakes.ts) runs the flow's collection with that one mistake.
  */
 import type { ClientChanges, Scenario, StartedEmulator } from '../emulator';
 import { SCENARIOS } from '../emulator/scenarios';
 import type { EnvKey, FlowSpec } from '../spec';
 import { SfcheckError } from '../errors';
-import type { VerifyFlow } from './flows';
+import { FLOW_SPECS, type VerifyFlow } from './flows';
 import { signAssertion } from './jwt';
+import { withMistake } from './scenario-mistakes';
 import { localConsent } from './local-consent';
 
 /** The scenario named by --scenario; an unknown name is a usage error naming the known ones. */
@@ -87,9 +89,25 @@ export class LocalFlowValues {
     return out;
   }
 
-  /** Set after valuesFor(flow): the request to run instead of the flow's collection (its consent was refused). */
+  /**
+   * Set after valuesFor(flow): the request to run instead of the flow's collection (its consent was refused), or the
+   * flow's collection with the scenario's client-side mistake.
+   */
   replacementFor(flow: VerifyFlow): FlowSpec | undefined {
-    return this.replacements.get(flow);
+    const refused = this.replacements.get(flow);
+    if (refused) return refused;
+    return this.client.mistake === undefined ? undefined : withMistake(flow, FLOW_SPECS[flow], this.client.mistake);
+  }
+
+  /** A URL on 127.0.0.1 where nothing listens: a port just bound by the system and released. */
+  private async closedPortUrl(): Promise<string> {
+    const { createServer } = await import('node:net');
+    const server = createServer();
+    await new Promise<void>((ok, fail) => server.once('error', fail).listen(0, '127.0.0.1', () => ok()));
+    const address = server.address();
+    await new Promise<void>((ok) => server.close(() => ok()));
+    if (address === null || typeof address === 'string') throw new SfcheckError('SFCHECK_EMULATOR_START', 'no closed local port could be found', 'run with --debug');
+    return `http://127.0.0.1:${address.port}`;
   }
 
   /** The values every flow sends differently under the scenario (consumer key and secret, redirect_uri). */
@@ -113,9 +131,13 @@ export class LocalFlowValues {
           ...(this.client.passwordOnLoginHost ? { login_url: this.emu.loginUrl } : {}),
         };
       }
+      case 'client-credentials':
+        if (this.client.myDomainUnreachable) return { ...common, my_domain_url: await this.closedPortUrl() };
+        return { ...common, ...(this.client.clientCredentialsOnLoginHost ? { my_domain_url: this.emu.loginUrl } : {}) };
       case 'jwt': {
         const username = this.client.jwtSubject ?? c.username;
-        return { ...common, jwt_assertion: await signAssertion(this.emu.local.jwtPrivateKeyPem, { clientId: this.clientId, username, audience: this.emu.loginUrl }) };
+        const audience = this.client.jwtAudience === 'my-domain-url' ? this.emu.url : this.emu.loginUrl;
+        return { ...common, jwt_assertion: await signAssertion(this.emu.local.jwtPrivateKeyPem, { clientId: this.clientId, username, audience }) };
       }
       case 'uca':
         return { ...common, ...(await this.refreshTokens(flow, [['refresh_token', 'salesRep']])) };

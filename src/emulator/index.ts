@@ -21,7 +21,7 @@ export { LOCAL_USERS, type LocalUser } from './local-users';
 export type { ConnectedApp, ConnectedAppSettings, PermittedUsers } from './oauth/connected-app';
 export type { OAuthBehaviour } from './oauth/state';
 export { FAULT_KINDS, parseFault, type Fault, type FaultKind } from './faults';
-export { SCENARIOS, findScenario, type ClientChanges, type PasswordLogin, type Scenario, type ScenarioFlow } from './scenarios';
+export { SCENARIOS, findScenario, type ClientChanges, type CollectionMistake, type PasswordLogin, type Scenario, type ScenarioFlow } from './scenarios';
 
 export interface EmulatorOptions extends DataOptions {
   /** Default 0: a free port. */

@@ -79,7 +79,10 @@ function requestDefinition(req: RequestSpec): Record<string, unknown> {
       ? { type: 'bearer', bearer: [{ key: 'token', value: '{{access_token}}', type: 'string' }] }
       : { type: 'noauth' };
   const definition: Record<string, unknown> = { method: req.method, url: url.toJSON(), header: params(req.headers), auth };
-  if (req.body !== undefined) definition['body'] = { mode: 'urlencoded', urlencoded: params(req.body.fields) };
+  if (req.body?.mode === 'json') {
+    const raw = JSON.stringify(Object.fromEntries(req.body.fields.map((f) => [f.key, f.value])), null, 2);
+    definition['body'] = { mode: 'raw', raw, options: { raw: { language: 'json' } } };
+  } else if (req.body !== undefined) definition['body'] = { mode: 'urlencoded', urlencoded: params(req.body.fields) };
   return definition;
 }
 

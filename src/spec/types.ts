@@ -15,7 +15,8 @@ export interface SpecParam {
 }
 
 export interface SpecBody {
-  mode: 'urlencoded';
+  /** `json`: the fields as one JSON object (raw body); the documented requests are all `urlencoded`. */
+  mode: 'urlencoded' | 'json';
   fields: readonly SpecParam[];
 }
 

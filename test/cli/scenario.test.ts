@@ -1,6 +1,6 @@
 /**
  * verify --env local --scenario NAME, on the native engine, run in this process (main()) to keep it quick: every
- * scenario exits 1, the flows it lists fail (the user-consent pair for `uca`), every other flow passes, and the failing
+ * scenario exits 1 (3 when the host does not answer at all), the flows it lists fail (the user-consent pair for `uca`), every other flow passes, and the failing
  * flows' reports hold its wire evidence. Plus `emulator --scenario list`, an unknown name (exit 2), --scenario on a
  * real org (exit 2), and verify without a scenario (exit 0).
  */
@@ -58,11 +58,17 @@ function readReport(dir: string, flow: VerifyFlow): FlowReport {
   const report = JSON.parse(readFileSync(file, 'utf8')) as {
     summary: { verdict: string };
     diagnoses: string[];
-    requests: Array<{ name: string; response?: { code: number; body: string }; tests: Array<{ passed: boolean; skipped: boolean }> }>;
+    requests: Array<{
+      name: string;
+      response?: { code: number; body: string };
+      errors?: Array<{ code?: string; message: string }>;
+      tests: Array<{ passed: boolean; skipped: boolean }>;
+    }>;
   };
+  // No response (a network error): the error stands for the body.
   const failed = report.requests
     .filter((r) => r.tests.some((t) => !t.passed && !t.skipped))
-    .map((r) => ({ name: r.name, ...(r.response ? { status: r.response.code } : {}), body: r.response?.body ?? '' }));
+    .map((r) => ({ name: r.name, ...(r.response ? { status: r.response.code } : {}), body: r.response?.body ?? (r.errors ?? []).map((e) => `${e.code ?? ''} ${e.message}`).join('\n') }));
   return { verdict: report.summary.verdict, diagnoses: report.diagnoses, failed };
 }
 
@@ -88,7 +94,17 @@ const EVIDENCE: Record<string, RegExp> = {
   'daily-limit-spent': /REQUEST_LIMIT_EXCEEDED/,
   'object-not-visible': /INVALID_TYPE/,
   'session-expired': /INVALID_SESSION_ID|Bad_OAuth_Token/,
+  'client-credentials-on-login-host': /request not supported on this domain/,
+  'jwt-wrong-audience': /Audience validation failed/,
+  'my-domain-unreachable': /ECONNREFUSED/,
+  'token-body-json': /unsupported_grant_type/,
+  'auth-header-without-bearer': /INVALID_AUTH_HEADER/,
+  'owner-id-me': /INVALID_QUERY_FILTER_OPERATOR/,
+  'userinfo-with-refresh-token': /^Bad_OAuth_Token$/,
 };
+
+/** verify's exit code under a scenario: 1 (a check failed), 3 when no answer came at all (infrastructure failure). */
+const EXIT: Readonly<Record<string, number>> = { 'my-domain-unreachable': 3 };
 
 describe('verify --env local --scenario NAME', function () {
   this.timeout(120_000);
@@ -100,11 +116,12 @@ describe('verify --env local --scenario NAME', function () {
   });
 
   for (const scenario of SCENARIOS) {
-    it(`${scenario.name}: exit 1, only ${scenario.flows.join(', ')} fail, with ${scenario.expectedDiagnosis}'s evidence`, async () => {
+    const exit = EXIT[scenario.name] ?? 1;
+    it(`${scenario.name}: exit ${exit}, only ${scenario.flows.join(', ')} fail, with ${scenario.expectedDiagnosis}'s evidence`, async () => {
       const dir = tempDir('sfcheck-scenario-');
       dirs.push(dir);
       const { code, out } = await inProcess(['verify', '--scenario', scenario.name, '-r', 'json', '--out', dir]);
-      expect(code, out).to.equal(1);
+      expect(code, out).to.equal(exit);
       expect(out).to.include(`scenario ${scenario.name}`);
       const diagnoses = new Set<string>();
       for (const flow of VERIFY_FLOWS) {
@@ -114,7 +131,7 @@ describe('verify --env local --scenario NAME', function () {
           expect(report.verdict, `${flow} is not broken by ${scenario.name}: ${JSON.stringify(report.failed)}`).to.equal('passed');
           continue;
         }
-        expect(report.verdict, `${flow} is broken by ${scenario.name}`).to.equal('failed');
+        expect(report.verdict, `${flow} is broken by ${scenario.name}`).to.equal(exit === 3 ? 'errored' : 'failed');
         const first = report.failed[0];
         expect(first?.body, `${flow}: ${first?.name}`).to.match(EVIDENCE[scenario.name]!);
       }

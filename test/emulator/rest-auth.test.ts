@@ -16,13 +16,23 @@ describe('emulator REST authentication and API usage', () => {
     token = (await login(emu())).access_token;
   });
 
-  it('answers a missing, unknown or malformed token with 401 INVALID_SESSION_ID', async () => {
+  it('answers a missing or unknown token with 401 INVALID_SESSION_ID', async () => {
     const path = soqlPath('SELECT Id FROM Account');
-    for (const headers of [{}, { Authorization: 'Bearer 00Dnope!AQnope' }, { Authorization: token }, { Authorization: `Basic ${token}` }] as Record<string, string>[]) {
+    for (const headers of [{}, { Authorization: 'Bearer 00Dnope!AQnope' }] as Record<string, string>[]) {
       const res = await call(emu(), path, { headers });
       assert.equal(res.status, 401, JSON.stringify(headers));
       assert.equal(res.headers.get('content-type'), 'application/json;charset=UTF-8');
       assert.equal(res.text, INVALID_SESSION);
+    }
+  });
+
+  it('answers an Authorization header of another scheme, or the token alone, with 401 INVALID_AUTH_HEADER (wire spec §6.4)', async () => {
+    const path = soqlPath('SELECT Id FROM Account');
+    for (const headers of [{ Authorization: token }, { Authorization: `Basic ${token}` }, { Authorization: 'Bearer' }] as Record<string, string>[]) {
+      const res = await call(emu(), path, { headers });
+      assert.equal(res.status, 401, JSON.stringify(headers));
+      assert.equal(res.headers.get('content-type'), 'application/json;charset=UTF-8');
+      assert.equal(res.text, '[{"message":"INVALID_HEADER_TYPE","errorCode":"INVALID_AUTH_HEADER"}]');
     }
   });
 

@@ -1,10 +1,12 @@
 /**
  * One probe per verify flow, over real HTTP, sending what the client of a scenario sends (ClientChanges): the flow's
  * token request (password, client credentials, JWT bearer, or the user-consent authorize pages, code exchange and
- * refresh grant), then a REST query on Account and UserInfo with the token. Returns ok, or the first refused step.
+ * refresh grant), then a REST query on Account and UserInfo with the token, with the scenario's collection mistake
+ * on the flow it concerns. Returns ok, or the first refused step (status 0 and the error code: no answer at all).
  */
 import { SignJWT, importPKCS8 } from 'jose';
-import type { ClientChanges, ScenarioFlow, StartedEmulator } from '../../src/emulator';
+import { createServer, type AddressInfo } from 'node:net';
+import type { ClientChanges, CollectionMistake, ScenarioFlow, StartedEmulator } from '../../src/emulator';
 import { LOCAL_USERS } from '../../src/emulator';
 import { call, postForm, type HttpResult } from './helpers';
 import { Browser, authorizePath, pkce, raw, TOKEN } from './oauth-helpers';
@@ -13,7 +15,8 @@ export type Probe = { ok: true } | { ok: false; step: string; status: number; te
 
 const refused = (step: string, res: HttpResult): Probe => ({ ok: false, step, status: res.status, text: res.text, headers: Object.fromEntries(res.headers) });
 
-async function tokenCall(emu: StartedEmulator, form: Record<string, string>, onLoginHost = false): Promise<HttpResult> {
+async function tokenCall(emu: StartedEmulator, form: Record<string, string>, onLoginHost = false, json = false): Promise<HttpResult> {
+  if (json) return call(emu, TOKEN, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(form) });
   if (!onLoginHost) return postForm(emu, TOKEN, form);
   const r = await raw(emu, { method: 'POST', path: TOKEN, host: `localhost:${emu.port}`, headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(form).toString() });
   const headers = new Headers();
@@ -21,40 +24,67 @@ async function tokenCall(emu: StartedEmulator, form: Record<string, string>, onL
   return { status: r.status, headers, text: r.text };
 }
 
-/** The data half every flow runs with its token: an Account query, then UserInfo. */
-async function dataCalls(emu: StartedEmulator, token: string): Promise<Probe> {
+/** A URL on 127.0.0.1 where nothing listens (a port just bound and released): the token request there, refused. */
+async function unreachable(step: string): Promise<Probe> {
+  const server = createServer();
+  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', () => ok()));
+  const { port } = server.address() as AddressInfo;
+  await new Promise<void>((ok) => server.close(() => ok()));
+  try {
+    const res = await fetch(`http://127.0.0.1:${port}${TOKEN}`, { method: 'POST' });
+    return refused(step, { status: res.status, headers: res.headers, text: await res.text() });
+  } catch (e) {
+    const cause = (e as { cause?: { code?: string } }).cause;
+    return { ok: false, step, status: 0, text: cause?.code ?? String(e), headers: {} };
+  }
+}
+
+/** The data half every flow runs with its token: an Account query, then UserInfo (the mistakes of a client in them). */
+async function dataCalls(emu: StartedEmulator, token: string, mistake?: CollectionMistake): Promise<Probe> {
   const auth = { headers: { Authorization: `Bearer ${token}` } };
-  const query = await call(emu, `/services/data/v62.0/query?q=${encodeURIComponent('SELECT Id, Name FROM Account')}`, auth);
+  const soql = mistake === 'owner-id-me' ? "SELECT Id, Name FROM Account WHERE OwnerId = 'me'" : 'SELECT Id, Name FROM Account';
+  const queryAuth = mistake === 'auth-header-without-bearer' ? { headers: { Authorization: token } } : auth;
+  const query = await call(emu, `/services/data/v62.0/query?q=${encodeURIComponent(soql)}`, queryAuth);
   if (query.status !== 200) return refused('query Account', query);
   const userinfo = await call(emu, '/services/oauth2/userinfo', auth);
   if (userinfo.status !== 200) return refused('userinfo', userinfo);
   return { ok: true };
 }
 
-async function withToken(emu: StartedEmulator, step: string, res: HttpResult): Promise<Probe> {
+async function withToken(emu: StartedEmulator, step: string, res: HttpResult, mistake?: CollectionMistake): Promise<Probe> {
   if (res.status !== 200) return refused(step, res);
-  return dataCalls(emu, (JSON.parse(res.text) as { access_token: string }).access_token);
+  return dataCalls(emu, (JSON.parse(res.text) as { access_token: string }).access_token, mistake);
 }
+
+/** The collection mistakes verify applies to each flow (src/cli/scenario-mistakes.ts). */
+const MISTAKE_FLOWS: Readonly<Record<CollectionMistake, ScenarioFlow>> = {
+  'token-body-json': 'password',
+  'auth-header-without-bearer': 'password',
+  'owner-id-me': 'uca',
+  'userinfo-with-refresh-token': 'uca',
+};
 
 export async function probe(emu: StartedEmulator, flow: ScenarioFlow, client: ClientChanges = {}): Promise<Probe> {
   const c = emu.credentials;
   const clientId = client.clientId ?? c.clientId;
   const clientSecret = client.clientSecret ?? c.clientSecret;
+  const mistake = client.mistake !== undefined && MISTAKE_FLOWS[client.mistake] === flow ? client.mistake : undefined;
   switch (flow) {
     case 'password': {
       const login = client.passwordLogin ?? { username: c.username, password: c.password, securityToken: c.securityToken };
       const form = { grant_type: 'password', client_id: clientId, client_secret: clientSecret, username: login.username, password: login.password + login.securityToken };
-      return withToken(emu, 'password grant', await tokenCall(emu, form, client.passwordOnLoginHost));
+      return withToken(emu, 'password grant', await tokenCall(emu, form, client.passwordOnLoginHost, mistake === 'token-body-json'), mistake);
     }
     case 'client-credentials':
-      return withToken(emu, 'client credentials grant', await tokenCall(emu, { grant_type: 'client_credentials', client_id: clientId, client_secret: clientSecret }));
+      if (client.myDomainUnreachable) return unreachable('client credentials grant');
+      return withToken(emu, 'client credentials grant', await tokenCall(emu, { grant_type: 'client_credentials', client_id: clientId, client_secret: clientSecret }, client.clientCredentialsOnLoginHost));
     case 'jwt': {
       const key = await importPKCS8(emu.local.jwtPrivateKeyPem, 'RS256');
       const assertion = await new SignJWT({})
         .setProtectedHeader({ alg: 'RS256' })
         .setIssuer(clientId)
         .setSubject(client.jwtSubject ?? c.username)
-        .setAudience(emu.loginUrl)
+        .setAudience(client.jwtAudience === 'my-domain-url' ? emu.url : emu.loginUrl)
         .setExpirationTime(Math.floor(Date.now() / 1000) + 120)
         .sign(key);
       return withToken(emu, 'JWT bearer grant', await tokenCall(emu, { grant_type: 'urn:ietf:params:oauth:grant-type:jwt-bearer', assertion }));
@@ -77,7 +107,11 @@ export async function probe(emu: StartedEmulator, flow: ScenarioFlow, client: Cl
       const exchange = await postForm(emu, TOKEN, { grant_type: 'authorization_code', code, ...(pair ? { code_verifier: pair.verifier } : {}), client_id: clientId, client_secret: clientSecret, redirect_uri: redirectUri });
       if (exchange.status !== 200) return refused('code exchange', exchange);
       const refreshToken = (JSON.parse(exchange.text) as { refresh_token: string }).refresh_token;
-      return withToken(emu, 'refresh grant', await postForm(emu, TOKEN, { grant_type: 'refresh_token', refresh_token: refreshToken, client_id: clientId, client_secret: clientSecret }));
+      if (mistake === 'userinfo-with-refresh-token') {
+        const userinfo = await call(emu, '/services/oauth2/userinfo', { headers: { Authorization: `Bearer ${refreshToken}` } });
+        if (userinfo.status !== 200) return refused('userinfo', userinfo);
+      }
+      return withToken(emu, 'refresh grant', await postForm(emu, TOKEN, { grant_type: 'refresh_token', refresh_token: refreshToken, client_id: clientId, client_secret: clientSecret }), mistake);
     }
   }
 }

@@ -28,6 +28,10 @@ function clientSide(s: Scenario): string[] {
   if (c.passwordOnLoginHost) out.push('password flow on the login host (http://localhost:PORT)');
   if (c.jwtSubject !== undefined) out.push(`JWT sub ${c.jwtSubject}`);
   if (c.pkce === false) out.push('no PKCE code_challenge');
+  if (c.clientCredentialsOnLoginHost) out.push('client credentials token request on the login host (http://localhost:PORT)');
+  if (c.jwtAudience === 'my-domain-url') out.push('JWT aud = the My Domain URL (http://127.0.0.1:PORT) instead of the login host');
+  if (c.myDomainUnreachable) out.push('my_domain_url on a closed port of 127.0.0.1');
+  if (c.mistake !== undefined) out.push(`the collection with one mistake: ${c.mistake}`);
   return out;
 }
 

@@ -1,12 +1,13 @@
 /**
  * Everything under `/services/data/vXX.X/`: bearer authentication (`Bearer` or `OAuth` scheme), API
- * usage counting, the version check and the resource routes. Every answer given to an authenticated
+ * usage counting, the version check and the resource routes. An Authorization header of another scheme (or the token
+ * alone) is 401 INVALID_AUTH_HEADER `INVALID_HEADER_TYPE`. Every answer given to an authenticated
  * caller carries `Sforce-Limit-Info: api-usage=<used>/<max>` (wire spec §6); once the daily limit is
  * spent every call is 403 REQUEST_LIMIT_EXCEEDED `TotalRequests Limit exceeded.` and is not counted. A user whose
  * profile lacks "API Enabled" gets 403 API_DISABLED_FOR_ORG.
  */
 import type { EmulatorContext } from '../context';
-import { authorizationCredential, type EmuRequest, type Reply } from '../http';
+import { authorizationCredential, header, type EmuRequest, type Reply } from '../http';
 import type { Session } from '../oauth/session';
 import { findUserById } from '../org';
 import { dispatch, findRoute, type Route } from '../router';
@@ -45,6 +46,8 @@ const VERSIONED_PATH = /^\/services\/data\/v(\d+\.\d+)(\/.*)?$/;
 
 export async function dataApi(req: EmuRequest, ctx: EmulatorContext): Promise<Reply> {
   const token = authorizationCredential(req, ['Bearer', 'OAuth']);
+  // An Authorization header that is not `Bearer|OAuth <token>` (another scheme, or the token alone).
+  if (token === undefined && header(req, 'authorization')) return apiError(401, 'INVALID_AUTH_HEADER', 'INVALID_HEADER_TYPE');
   const session = token === undefined ? undefined : ctx.sessions.use(token);
   if (!session) return invalidSessionReply();
   // A profile without "API Enabled": refused before anything is counted.

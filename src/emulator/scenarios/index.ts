@@ -6,20 +6,23 @@
 import { APP_SCENARIOS } from './app';
 import { CLIENT_SCENARIOS } from './client';
 import { DATA_SCENARIOS } from './data-api';
+import { GUIDE_MISTAKE_SCENARIOS } from './guide-mistakes';
 import type { Scenario } from './types';
 import { USER_SCENARIOS } from './users';
 
-export type { ClientChanges, PasswordLogin, Scenario, ScenarioFlow, ScenarioOrg } from './types';
+export type { ClientChanges, CollectionMistake, PasswordLogin, Scenario, ScenarioFlow, ScenarioOrg } from './types';
 
-/** The order of the diagnosis table: password authentication, the client, users, the app, the data API. */
+/** The order of the diagnosis table: password authentication, the client, users, the app, the data API, then the guide reader's own mistakes. */
 const ORDER = [
   'security-token-missing', 'wrong-password', 'user-locked', 'password-flow-blocked', 'sandbox-user-on-production-login',
   'app-not-propagated', 'wrong-consumer-key', 'wrong-consumer-secret', 'permission-set-missing', 'ip-restricted',
   'user-inactive', 'org-inactive', 'wrong-callback', 'pkce-required', 'refresh-token-revoked', 'client-credentials-no-run-as',
   'api-disabled', 'daily-limit-spent', 'object-not-visible', 'session-expired',
+  'client-credentials-on-login-host', 'jwt-wrong-audience', 'my-domain-unreachable', 'token-body-json',
+  'auth-header-without-bearer', 'owner-id-me', 'userinfo-with-refresh-token',
 ] as const;
 
-const ALL: readonly Scenario[] = [...CLIENT_SCENARIOS, ...USER_SCENARIOS, ...APP_SCENARIOS, ...DATA_SCENARIOS];
+const ALL: readonly Scenario[] = [...CLIENT_SCENARIOS, ...USER_SCENARIOS, ...APP_SCENARIOS, ...DATA_SCENARIOS, ...GUIDE_MISTAKE_SCENARIOS];
 
 export const SCENARIOS: readonly Scenario[] = Object.freeze(
   ORDER.map((name) => {

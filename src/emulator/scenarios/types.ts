@@ -46,7 +46,23 @@ export interface ClientChanges {
   jwtSubject?: string;
   /** false: the user-consent flow sends no PKCE code_challenge (a client set up without PKCE). */
   pkce?: false;
+  /** The client credentials token request goes to the login host instead of My Domain. */
+  clientCredentialsOnLoginHost?: boolean;
+  /** 'my-domain-url': the JWT assertion's `aud` is the My Domain URL instead of the login host the request goes to. */
+  jwtAudience?: 'my-domain-url';
+  /** The My Domain URL names a port where nothing listens (a closed port on 127.0.0.1). */
+  myDomainUnreachable?: boolean;
+  /** One mistake a guide reader makes in the collection itself: the flows run the generated one with it. */
+  mistake?: CollectionMistake;
 }
+
+/**
+ * Mistakes in the requests themselves, each the one a reader of the guide makes:
+ * `token-body-json` the token request's parameters sent as a JSON body; `owner-id-me` the guide's literal
+ * `WHERE OwnerId = 'me'`; `auth-header-without-bearer` the access token pasted as the whole Authorization header
+ * (no "Bearer "); `userinfo-with-refresh-token` UserInfo called with the refresh token instead of an access token.
+ */
+export type CollectionMistake = 'token-body-json' | 'owner-id-me' | 'auth-header-without-bearer' | 'userinfo-with-refresh-token';
 
 export interface Scenario {
   /** kebab-case, stable: `sfcheck emulator --scenario NAME`, `verify --scenario NAME`. */
