@@ -21,9 +21,9 @@ import {
   type VariableValue,
 } from './result';
 import { bodyText, headersOf, listOf, PRUNED, sentHeaders, type PmHeader, type PmList, type PmRequest } from './newman-request';
-import { countRequests, collectionInfo, listRequests, unresolvedWarnings } from './collection-info';
+import { countRequests, collectionInfo, unresolvedWarnings } from './collection-info';
 import { checkFolders, FolderSelectionError } from './native/folders';
-import { DEFAULT_MAX_STEPS, FLOW_LOOP_CODE, inContractOrder, iterationCountOf, loopMessage, selectedCount } from './native/flow';
+import { DEFAULT_MAX_STEPS, FLOW_LOOP_CODE, inContractOrder, iterationCountOf, loopMessage, plannedRequests, selectedCount } from './native/flow';
 
 /* Minimal structural views of the postman-collection objects newman hands to its event listeners. */
 interface PmVariable {
@@ -255,8 +255,9 @@ export const newmanEngine: Engine = {
           else if (deadline) {
             // As the native engine reports it: a timeout (exit 3), every request not reached skipped with the reason.
             run.error = { kind: 'timeout', message: deadline, code: 'ERUNDEADLINE' };
-            for (const r of listRequests(input.collection).slice(results.length)) {
-              results.push({ id: r.id, name: r.name, path: r.path, iteration: 1, request: { method: '', url: '', headers: [] }, tests: [], errors: [], skipped: { reason: deadline }, startedAtMs: Date.now() - started, durationMs: 0 });
+            // The run's plan (the --folder selection, every iteration), as the native engine skips it.
+            for (const r of plannedRequests(input.collection, input).slice(results.length)) {
+              results.push({ id: r.id, name: r.name, path: r.path, iteration: r.iteration, request: { method: '', url: '', headers: [] }, tests: [], errors: [], skipped: { reason: deadline }, startedAtMs: Date.now() - started, durationMs: 0 });
             }
           } else if (err) run.error = { kind: 'engine', message: err.message };
           else if (mappingError) run.error = { kind: 'engine', message: `sfcheck could not read a newman event: ${mappingError.message}` };

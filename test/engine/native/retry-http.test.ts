@@ -4,6 +4,7 @@
  */
 import { expect } from 'chai';
 import { nativeEngine } from '../../../src/engine/native';
+import { newmanEngine } from '../../../src/engine/newman';
 import type { RequestResult, RunInput } from '../../../src/engine/result';
 import { closedPort, collection, item, startServer, type Handler, type TestServer } from './helpers';
 
@@ -151,6 +152,29 @@ describe('native whole-run deadline', function () {
       expect(run.error).to.deep.equal({ kind: 'timeout', message: 'run deadline of 1000 ms reached', code: 'ERUNDEADLINE' });
       expect(ended).to.deep.equal(['first', 'hangs', 'never reached']);
       expect(server.requests.map((r) => r.url)).to.deep.equal(['/ok', '/hang']);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('both engines skip the rest of the plan: the later items of this iteration and every later iteration', async () => {
+    const server = await startServer((req, res) => {
+      if (req.url !== '/hang') ok(res);
+    });
+    try {
+      const input: RunInput = {
+        collection: collection([
+          item('first', { method: 'GET', url: `${server.base}/ok` }),
+          item('hangs', { method: 'GET', url: `${server.base}/hang` }),
+          item('third', { method: 'GET', url: `${server.base}/ok` }),
+        ]),
+        iterationCount: 2,
+        timeoutMs: 1_000,
+      };
+      const shape = (rs: RequestResult[]): string[] => rs.map((r) => `${r.iteration}:${r.name}:${r.skipped ? 'skipped' : r.errors[0]?.code ?? 'sent'}`);
+      const expected = ['1:first:sent', '1:hangs:ERUNDEADLINE', '1:third:skipped', '2:first:skipped', '2:hangs:skipped', '2:third:skipped'];
+      expect(shape((await nativeEngine.run(input)).requests), 'native').to.deep.equal(expected);
+      expect(shape((await newmanEngine.run(input)).requests), 'newman').to.deep.equal(expected);
     } finally {
       await server.close();
     }
