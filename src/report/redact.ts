@@ -2,7 +2,8 @@
  * Redaction: every secret value sfcheck knows of is replaced by [redacted] before anything is printed or written.
  *
  * Known secrets: values of secret-typed variables and of variables whose name says token/secret/password; tokens seen
- * in responses (access_token, refresh_token, id_token); Authorization header values. Values are also matched in their
+ * in responses (access_token, refresh_token, id_token); Authorization header values; OAuth authorization codes in
+ * form bodies and callback URLs. Values are also matched in their
  * URL-encoded and form-encoded spellings, since that is how they appear in sent bodies and URLs.
  */
 import type { RequestResult, RunResult, VariableValue } from '../engine/result';
@@ -19,6 +20,9 @@ const PATTERNS: ReadonlyArray<[RegExp, string]> = [
   [/\b(Bearer|OAuth|Basic)\s+[A-Za-z0-9._~+/!=-]{8,}/g, `$1 ${REDACTED}`],
   [/\b00D[A-Za-z0-9]{12,15}![A-Za-z0-9._]{20,}/g, REDACTED],
   [/((?:^|[?&\s"'])(?:password|client_secret|refresh_token|access_token|security_token|assertion|code_verifier)=)[^&\s"']+/gi, `$1${REDACTED}`],
+  // OAuth authorization codes, in a token request's form body or a callback URL's query (only there: "code" alone is
+  // too common a word to mask elsewhere).
+  [/((?:^|[?&])code=)[^&\s"'#]+/gim, `$1${REDACTED}`],
   // JSON bodies: {"password":"...","client_secret":"...","access_token":"..."}
   [/("(?:password|client_secret|refresh_token|access_token|id_token|security_token|assertion|code_verifier)"\s*:\s*")(?:[^"\\]|\\.)+(")/gi, `$1${REDACTED}$2`],
   // "Authorization: <anything>" in logs and dumped headers, whatever the scheme.

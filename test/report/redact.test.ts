@@ -47,6 +47,17 @@ describe('redaction', () => {
     assert.ok(!out.includes('tok-123456789') && !out.includes('ref-987654321') && !out.includes('hunter22'), out);
   });
 
+  it('masks an OAuth authorization code in a token request body and a callback URL, not other "code" words', () => {
+    const code = 'aPrxcvTSkRxzGMEyyW66wZ7xLaot3r4%3D%3D';
+    const body = `grant_type=authorization_code&code=${code}&client_id=abc`;
+    const callback = `http://localhost:1717/OauthRedirect?code=${code}&state=s1`;
+    const out = new Redactor().text(`${body}\n${callback}\ncode=${code}\nerrorCode=INVALID_TYPE status code=400`);
+    assert.ok(!out.includes(code), out);
+    assert.ok(out.includes(`grant_type=authorization_code&code=${REDACTED}&client_id=abc`), out);
+    assert.ok(out.includes(`OauthRedirect?code=${REDACTED}&state=s1`), out);
+    assert.ok(out.includes('errorCode=INVALID_TYPE status code=400'), out);
+  });
+
   it('masks cookie values a response set and a request carried (a session cookie is a token), keeping their names', () => {
     const r = new Redactor().learnFromRequest({
       id: 'i',
