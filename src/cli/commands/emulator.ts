@@ -31,6 +31,7 @@ function clientSide(s: Scenario): string[] {
   if (c.clientCredentialsOnLoginHost) out.push('client credentials token request on the login host (http://localhost:PORT)');
   if (c.jwtAudience === 'my-domain-url') out.push('JWT aud = the My Domain URL (http://127.0.0.1:PORT) instead of the login host');
   if (c.myDomainUnreachable) out.push('my_domain_url on a closed port of 127.0.0.1');
+  if (c.myDomainOverHttps) out.push('client credentials token request on the https URL, without trusting its certificate authority');
   if (c.mistake !== undefined) out.push(`the collection with one mistake: ${c.mistake}`);
   return out;
 }
