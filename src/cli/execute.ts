@@ -31,6 +31,10 @@ export interface ExecuteOptions {
   retries?: number;
   /** How the native engine re-authenticates on 401 INVALID_SESSION_ID (verify builds it from the flow). */
   auth?: GrantConfig;
+  /** --ssl-extra-ca-certs, read and checked (ca-certs.ts). */
+  extraCaCerts?: { file: string; pem: string[] };
+  /** -k/--insecure: server certificates are not verified. */
+  insecure?: boolean;
   write?: (line: string) => void;
   /** --reporter-junit-export FILE and friends (absolute paths). */
   exports?: ReportExports;
@@ -115,6 +119,8 @@ export async function execute(opts: ExecuteOptions): Promise<ExecuteResult> {
       ...(opts.timeoutMs ? { timeoutMs: opts.timeoutMs } : {}),
       ...(opts.retries !== undefined ? { retries: opts.retries } : {}),
       ...(opts.auth ? { auth: opts.auth } : {}),
+      ...(opts.extraCaCerts ? { extraCaCerts: opts.extraCaCerts } : {}),
+      ...(opts.insecure ? { insecure: true } : {}),
     };
     const outcome = await Promise.race([
       engine.run(input, listener),
