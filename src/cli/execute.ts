@@ -3,7 +3,7 @@ import { check, type CheckedRun, type DiagnosisContext, type PreflightFinding } 
 import { engineByName, type EnvironmentInput, type GrantConfig, type RequestResult, type RunInput, type RunListener } from '../engine';
 import { EXIT, SfcheckError, type ExitCode } from '../errors';
 import { exitCodeOfSignal, interruptedRun, watchSignals, type StopSignal } from './interrupt';
-import { Redactor, reporterFactory, ttyProgress, type Reporter, type ReportExports } from '../report';
+import { INSECURE_NOTE, Redactor, reporterFactory, ttyProgress, type Reporter, type ReportExports } from '../report';
 
 export interface ExecuteOptions {
   collection: unknown;
@@ -101,6 +101,7 @@ export async function execute(opts: ExecuteOptions): Promise<ExecuteResult> {
     onWarning: (m) => reporters.forEach((r) => r.onWarning?.(m)),
     onRunEnd: (run) => reporters.forEach((r) => r.onRunEnd?.(run)),
   };
+  if (opts.insecure) listener.onWarning?.(INSECURE_NOTE);
   let raw;
   let interrupted: StopSignal | undefined;
   const started = Date.now();
@@ -152,7 +153,7 @@ export async function execute(opts: ExecuteOptions): Promise<ExecuteResult> {
   }
   redactor.learnFromRun(raw);
   const checked = check(raw, opts.context);
-  const run: CheckedRun = opts.preflight ? { ...checked, preflight: opts.preflight } : checked;
+  const run: CheckedRun = { ...checked, ...(opts.preflight ? { preflight: opts.preflight } : {}), ...(opts.insecure ? { certificatesNotVerified: true as const } : {}) };
   for (const r of reporters) await r.onChecked?.(run);
   const files = reporters.flatMap((r) => r.files?.() ?? []);
   if (interrupted) return { exitCode: exitCodeOfSignal(interrupted), run, files, interrupted };
