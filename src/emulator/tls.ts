@@ -78,5 +78,7 @@ export function createTlsMaterial(now: number = Date.now()): TlsMaterial {
   ]);
   leafCert.sign(ca.privateKey, forge.md.sha256.create());
 
-  return { caPem: forge.pki.certificateToPem(caCert), certPem: forge.pki.certificateToPem(leafCert), keyPem: leaf.privatePem };
+  // forge writes CRLF line ends; files written from these read better with LF.
+  const pem = (c: forge.pki.Certificate): string => forge.pki.certificateToPem(c).replace(/\r\n/g, '\n');
+  return { caPem: pem(caCert), certPem: pem(leafCert), keyPem: leaf.privatePem };
 }
