@@ -35,7 +35,7 @@ function rsaPair(): { publicKey: forge.pki.rsa.PublicKey; privateKey: forge.pki.
 /** A positive serial number (the first byte below 0x80, so DER does not read it as negative). */
 function serial(): string {
   const bytes = randomBytes(16);
-  bytes[0] = (bytes[0] ?? 0) & 0x7f | 0x01;
+  bytes[0] = ((bytes[0] ?? 0) & 0x7f) | 0x01;
   return bytes.toString('hex');
 }
 
