@@ -32,6 +32,8 @@ export interface CheckedRun extends Omit<RunResult, 'requests'> {
   summary: Summary;
   /** verify's offline checks before the run (absent for `run`). */
   preflight?: PreflightFinding[];
+  /** true: server certificates were not verified (-k/--insecure); the reports say so. */
+  certificatesNotVerified?: true;
 }
 
 const INFRASTRUCTURE: ReadonlySet<RequestError['kind']> = new Set(['network', 'timeout', 'engine']);

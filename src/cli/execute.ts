@@ -3,7 +3,7 @@ import { check, type CheckedRun, type DiagnosisContext, type PreflightFinding } 
 import { engineByName, type EnvironmentInput, type GrantConfig, type RequestResult, type RunInput, type RunListener } from '../engine';
 import { EXIT, SfcheckError, type ExitCode } from '../errors';
 import { exitCodeOfSignal, interruptedRun, watchSignals, type StopSignal } from './interrupt';
-import { Redactor, reporterFactory, ttyProgress, type Reporter, type ReportExports } from '../report';
+import { INSECURE_NOTE, Redactor, reporterFactory, ttyProgress, type Reporter, type ReportExports } from '../report';
 
 export interface ExecuteOptions {
   collection: unknown;
@@ -31,6 +31,10 @@ export interface ExecuteOptions {
   retries?: number;
   /** How the native engine re-authenticates on 401 INVALID_SESSION_ID (verify builds it from the flow). */
   auth?: GrantConfig;
+  /** --ssl-extra-ca-certs, read and checked (ca-certs.ts). */
+  extraCaCerts?: { file: string; pem: string[] };
+  /** -k/--insecure: server certificates are not verified. */
+  insecure?: boolean;
   write?: (line: string) => void;
   /** --reporter-junit-export FILE and friends (absolute paths). */
   exports?: ReportExports;
@@ -97,6 +101,7 @@ export async function execute(opts: ExecuteOptions): Promise<ExecuteResult> {
     onWarning: (m) => reporters.forEach((r) => r.onWarning?.(m)),
     onRunEnd: (run) => reporters.forEach((r) => r.onRunEnd?.(run)),
   };
+  if (opts.insecure) listener.onWarning?.(INSECURE_NOTE);
   let raw;
   let interrupted: StopSignal | undefined;
   const started = Date.now();
@@ -115,6 +120,8 @@ export async function execute(opts: ExecuteOptions): Promise<ExecuteResult> {
       ...(opts.timeoutMs ? { timeoutMs: opts.timeoutMs } : {}),
       ...(opts.retries !== undefined ? { retries: opts.retries } : {}),
       ...(opts.auth ? { auth: opts.auth } : {}),
+      ...(opts.extraCaCerts ? { extraCaCerts: opts.extraCaCerts } : {}),
+      ...(opts.insecure ? { insecure: true } : {}),
     };
     const outcome = await Promise.race([
       engine.run(input, listener),
@@ -146,7 +153,7 @@ export async function execute(opts: ExecuteOptions): Promise<ExecuteResult> {
   }
   redactor.learnFromRun(raw);
   const checked = check(raw, opts.context);
-  const run: CheckedRun = opts.preflight ? { ...checked, preflight: opts.preflight } : checked;
+  const run: CheckedRun = { ...checked, ...(opts.preflight ? { preflight: opts.preflight } : {}), ...(opts.insecure ? { certificatesNotVerified: true as const } : {}) };
   for (const r of reporters) await r.onChecked?.(run);
   const files = reporters.flatMap((r) => r.files?.() ?? []);
   if (interrupted) return { exitCode: exitCodeOfSignal(interrupted), run, files, interrupted };

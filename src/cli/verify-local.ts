@@ -110,6 +110,12 @@ export class LocalFlowValues {
     return `http://127.0.0.1:${address.port}`;
   }
 
+  /** The emulator's https listener (its certificate signed by the run's own authority), which the scenario opens. */
+  private httpsUrl(): string {
+    if (!this.emu.https) throw new SfcheckError('SFCHECK_EMULATOR_START', 'the embedded emulator has no https listener', 'run with --debug and report the issue');
+    return this.emu.https.url;
+  }
+
   /** The values every flow sends differently under the scenario (consumer key and secret, redirect_uri). */
   private clientValues(): Values {
     const v: Values = {};
@@ -133,6 +139,7 @@ export class LocalFlowValues {
       }
       case 'client-credentials':
         if (this.client.myDomainUnreachable) return { ...common, my_domain_url: await this.closedPortUrl() };
+        if (this.client.myDomainOverHttps) return { ...common, my_domain_url: this.httpsUrl() };
         return { ...common, ...(this.client.clientCredentialsOnLoginHost ? { my_domain_url: this.emu.loginUrl } : {}) };
       case 'jwt': {
         const username = this.client.jwtSubject ?? c.username;

@@ -3,6 +3,7 @@
  * answers OAuth, identity and REST calls as Salesforce does on the wire. It imports nothing else from
  * sfcheck. Only the CLI and tests use it.
  */
+import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { resolveCredentials, type LocalCredentials } from './config';
 import { createContext } from './context';
@@ -14,6 +15,7 @@ import type { Org } from './org';
 import { FaultInjector, parseFault, type Fault } from './faults';
 import { findScenario, SCENARIOS } from './scenarios';
 import { createEmulatorServer } from './server';
+import { createTlsMaterial } from './tls';
 
 export { LOCAL_CREDENTIALS, type LocalCredentials } from './config';
 export type { DataOptions, SharingModel } from './data/options';
@@ -39,6 +41,23 @@ export interface EmulatorOptions extends DataOptions {
   faults?: ReadonlyArray<Fault | string>;
   /** A misconfiguration to reproduce (scenarios/index.ts): its settings win over `app` and `oauth`. Unknown name: throws. */
   scenario?: string;
+  /**
+   * Also listen with https (on `host`, `httpsPort`), with a certificate for localhost and 127.0.0.1 signed by a
+   * certificate authority made for this run, which no client trusts unless given its PEM (`https.caPem`). A scenario
+   * that needs it (tls-untrusted-certificate) turns it on.
+   */
+  https?: boolean;
+  /** Port of the https listener; default 0 (a free one). */
+  httpsPort?: number;
+}
+
+/** The https listener of a started emulator (EmulatorOptions.https). */
+export interface HttpsListener {
+  /** `https://127.0.0.1:PORT`: the same org as the http URL. */
+  url: string;
+  port: number;
+  /** PEM certificate of the run's private certificate authority (public: the private keys are never exposed). */
+  caPem: string;
 }
 
 /** LOCAL-ONLY test hooks: live objects of this emulator. Nothing here opens anything but this emulator. */
@@ -72,6 +91,25 @@ export interface StartedEmulator extends RunningEmulator {
   /** `http://localhost:PORT`: the login host (login.salesforce.com's role: JWT audience; no client_credentials). */
   loginUrl: string;
   local: LocalHooks;
+  /** Set when the emulator also listens with https (EmulatorOptions.https or a scenario that needs it). */
+  https?: HttpsListener;
+}
+
+function listen(server: Server, port: number, host: string): Promise<number> {
+  return new Promise<number>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve((server.address() as AddressInfo).port);
+    });
+  });
+}
+
+function closeServer(server: Server): Promise<void> {
+  return new Promise<void>((resolve) => {
+    server.close(() => resolve());
+    server.closeAllConnections();
+  });
 }
 
 export async function startEmulator(options: EmulatorOptions = {}): Promise<StartedEmulator> {
@@ -88,30 +126,29 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Star
   scenario?.prepare?.({ org: ctx.org, app: ctx.org.apps[0]!, apiUsage: ctx.apiUsage, now: ctx.oauth.now() });
   if (options.faults?.length) ctx.faults = new FaultInjector(options.faults.map((f) => (typeof f === 'string' ? parseFault(f) : f)));
   const server = createEmulatorServer(ctx);
+  const wantsHttps = options.https === true || scenario?.client?.myDomainOverHttps === true;
+  const tls = wantsHttps ? createTlsMaterial() : undefined;
+  const secure = tls ? createEmulatorServer(ctx, { key: tls.keyPem, cert: tls.certPem + tls.caPem }) : undefined;
 
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, host, () => {
-      server.off('error', reject);
-      resolve();
+  const port = await listen(server, options.port ?? 0, host);
+  let https: HttpsListener | undefined;
+  if (secure && tls) {
+    const securePort = await listen(secure, options.httpsPort ?? 0, host).catch(async (e: unknown) => {
+      await closeServer(server);
+      ctx.store.close();
+      throw e;
     });
-  });
-  const port = (server.address() as AddressInfo).port;
+    https = { url: `https://${urlHost(host)}:${securePort}`, port: securePort, caPem: tls.caPem };
+  }
   const url = `http://${urlHost(host)}:${port}`;
   ctx.baseUrl = url;
   ctx.oauth.loginUrl = `http://localhost:${port}`;
 
   let closing: Promise<void> | undefined;
   const close = (): Promise<void> => {
-    closing ??= new Promise<void>((resolve) => {
-      server.close(() => {
-        ctx.store.close();
-        resolve();
-      });
-      server.closeAllConnections();
-    });
+    closing ??= Promise.all([closeServer(server), ...(secure ? [closeServer(secure)] : [])]).then(() => ctx.store.close());
     return closing;
   };
   const local: LocalHooks = { jwtPrivateKeyPem: keys.appCertificate.privateKeyPem, jwtPublicKeyPem: keys.appCertificate.publicKeyPem, app: ctx.org.apps[0]!, org: ctx.org };
-  return { url, port, credentials, loginUrl: ctx.oauth.loginUrl, local, close };
+  return { url, port, credentials, loginUrl: ctx.oauth.loginUrl, local, close, ...(https ? { https } : {}) };
 }

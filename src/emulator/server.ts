@@ -3,6 +3,7 @@
  * becomes Salesforce's 500 UNKNOWN_EXCEPTION; nothing a client sends can crash the server.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
 import type { EmulatorContext } from './context';
 import { applyFault, faultReply } from './faults';
 import type { EmuRequest, Reply } from './http';
@@ -120,10 +121,12 @@ async function handle(req: IncomingMessage, res: ServerResponse, ctx: EmulatorCo
   else send(res, reply);
 }
 
-export function createEmulatorServer(ctx: EmulatorContext): Server {
-  const server: Server = createServer((req, res) => {
+/** The http listener, or with `tls` (PEM key and certificate) the https one: the same routes and org either way. */
+export function createEmulatorServer(ctx: EmulatorContext, tls?: { key: string; cert: string }): Server {
+  const onRequest = (req: IncomingMessage, res: ServerResponse): void => {
     handle(req, res, ctx, server).catch(() => res.destroy());
-  });
+  };
+  const server: Server = tls ? createHttpsServer({ key: tls.key, cert: tls.cert }, onRequest) : createServer(onRequest);
   server.on('clientError', (_err, socket) => {
     if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
     else socket.destroy();

@@ -219,6 +219,8 @@ export const newmanEngine: Engine = {
           // The whole-run deadline: postman-runtime ends the run with "callback timed out".
           ...(input.timeoutMs ? { timeout: input.timeoutMs } : {}),
           ...(cutoff ? { requestAgents: cutoff.agents } : {}),
+          ...(input.extraCaCerts ? { sslExtraCaCerts: input.extraCaCerts.file } : {}),
+          ...(input.insecure ? { insecure: true } : {}),
         },
         (err: Error | null, summary: newman.NewmanRunSummary) => {
           ended = true;

@@ -168,6 +168,14 @@ export interface RunInput {
   retries?: number;
   /** Native engine only: how to get a fresh token when a request gets 401 INVALID_SESSION_ID (re-auth once). */
   auth?: GrantConfig;
+  /**
+   * Certificate authorities trusted besides Node's (newman's --ssl-extra-ca-certs): the file, which newman reads
+   * itself, and its PEM certificates, which the native engine adds to Node's root certificates. The CLI reads the
+   * file and checks it holds certificates; the engine reads nothing.
+   */
+  extraCaCerts?: { file: string; pem: string[] };
+  /** Server certificates are not verified (newman's --insecure). */
+  insecure?: boolean;
 }
 
 /**

@@ -35,6 +35,9 @@ export interface RunProperty {
   value: string;
 }
 
+/** What the terminal and the reports say of a run made with -k/--insecure. */
+export const INSECURE_NOTE = 'NOT VERIFIED (--insecure): server certificates were accepted without checking who issued them';
+
 export function runProperties(run: CheckedRun): RunProperty[] {
   return [
     { name: 'env', value: run.environment ?? '' },
@@ -42,6 +45,7 @@ export function runProperties(run: CheckedRun): RunProperty[] {
     { name: 'flow', value: run.collection.name },
     { name: 'iterations', value: String(run.iterations) },
     { name: 'api usage', value: apiUsageText(apiUsage(run.requests)) },
+    ...(run.certificatesNotVerified ? [{ name: 'certificates', value: INSECURE_NOTE }] : []),
   ];
 }
 

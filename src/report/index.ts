@@ -10,7 +10,7 @@ export type { Reporter, ReporterContext, ReporterFactory, ReportExports } from '
 export { renderJunit, JUNIT_FILE, xmlEscape } from './junit';
 export { renderHtml, HTML_FILE, templatePath } from './html';
 export { REPORT_JSON_FILE } from './json';
-export { apiUsage, apiUsageText, runProperties, type ApiUsage } from './facts';
+export { apiUsage, apiUsageText, INSECURE_NOTE, runProperties, type ApiUsage } from './facts';
 export { ttyProgress, colorWanted, progressWanted } from './tty';
 export { mergeJunit, findJunitFiles, labelsFor } from './merge';
 export { writeReportFile } from './write';

@@ -97,6 +97,7 @@ const EVIDENCE: Record<string, RegExp> = {
   'client-credentials-on-login-host': /request not supported on this domain/,
   'jwt-wrong-audience': /Audience validation failed/,
   'my-domain-unreachable': /ECONNREFUSED/,
+  'tls-untrusted-certificate': /SELF_SIGNED_CERT_IN_CHAIN/,
   'token-body-json': /unsupported_grant_type/,
   'auth-header-without-bearer': /INVALID_AUTH_HEADER/,
   'owner-id-me': /INVALID_QUERY_FILTER_OPERATOR/,
@@ -104,7 +105,7 @@ const EVIDENCE: Record<string, RegExp> = {
 };
 
 /** verify's exit code under a scenario: 1 (a check failed), 3 when no answer came at all (infrastructure failure). */
-const EXIT: Readonly<Record<string, number>> = { 'my-domain-unreachable': 3 };
+const EXIT: Readonly<Record<string, number>> = { 'my-domain-unreachable': 3, 'tls-untrusted-certificate': 3 };
 
 describe('verify --env local --scenario NAME', function () {
   this.timeout(120_000);

@@ -17,7 +17,7 @@ interface Report {
 const flowsOf = (flows: readonly string[]): string => flows.join(',');
 
 /** verify's exit code under a scenario: 1 (a check failed), 3 when no answer came at all (infrastructure failure). */
-const EXIT: Readonly<Record<string, number>> = { 'my-domain-unreachable': 3 };
+const EXIT: Readonly<Record<string, number>> = { 'my-domain-unreachable': 3, 'tls-untrusted-certificate': 3 };
 
 function diagnosesIn(dir: string, flows: readonly string[]): string[] {
   const codes = new Set<string>();

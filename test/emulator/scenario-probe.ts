@@ -39,6 +39,21 @@ async function unreachable(step: string): Promise<Probe> {
   }
 }
 
+/**
+ * The client credentials token request to the emulator's https listener, trusting Node's certificate authorities only
+ * (fetch's default): the handshake fails, so status 0 and Node's error code.
+ */
+async function overUntrustedHttps(emu: StartedEmulator, step: string, form: Record<string, string>): Promise<Probe> {
+  if (!emu.https) return { ok: false, step, status: -1, text: 'the emulator has no https listener', headers: {} };
+  try {
+    const res = await fetch(`${emu.https.url}${TOKEN}`, { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(form).toString() });
+    return refused(step, { status: res.status, headers: res.headers, text: await res.text() });
+  } catch (e) {
+    const cause = (e as { cause?: { code?: string } }).cause;
+    return { ok: false, step, status: 0, text: cause?.code ?? String(e), headers: {} };
+  }
+}
+
 /** The data half every flow runs with its token: an Account query, then UserInfo (the mistakes of a client in them). */
 async function dataCalls(emu: StartedEmulator, token: string, mistake?: CollectionMistake): Promise<Probe> {
   const auth = { headers: { Authorization: `Bearer ${token}` } };
@@ -77,6 +92,7 @@ export async function probe(emu: StartedEmulator, flow: ScenarioFlow, client: Cl
     }
     case 'client-credentials':
       if (client.myDomainUnreachable) return unreachable('client credentials grant');
+      if (client.myDomainOverHttps) return overUntrustedHttps(emu, 'client credentials grant', { grant_type: 'client_credentials', client_id: clientId, client_secret: clientSecret });
       return withToken(emu, 'client credentials grant', await tokenCall(emu, { grant_type: 'client_credentials', client_id: clientId, client_secret: clientSecret }, client.clientCredentialsOnLoginHost));
     case 'jwt': {
       const key = await importPKCS8(emu.local.jwtPrivateKeyPem, 'RS256');

@@ -47,6 +47,7 @@ const WIRE: Record<string, Partial<Record<ScenarioFlow | '*', Wire>>> = {
   'client-credentials-on-login-host': { 'client-credentials': oauth('invalid_grant', 'request not supported on this domain') },
   'jwt-wrong-audience': { jwt: oauth('invalid_grant', 'Audience validation failed') },
   'my-domain-unreachable': { 'client-credentials': { status: 0, text: 'ECONNREFUSED' } },
+  'tls-untrusted-certificate': { 'client-credentials': { status: 0, text: 'SELF_SIGNED_CERT_IN_CHAIN' } },
   'token-body-json': { password: oauth('unsupported_grant_type', 'grant type not supported') },
   'auth-header-without-bearer': { password: rest(401, 'INVALID_AUTH_HEADER', 'INVALID_HEADER_TYPE') },
   'owner-id-me': { uca: { status: 400, text: '"errorCode":"INVALID_QUERY_FILTER_OPERATOR"' } },
@@ -65,7 +66,7 @@ function start(scenario?: string): Promise<StartedEmulator> {
 describe('emulator scenarios over HTTP', function () {
   this.timeout(30_000);
 
-  it('lists the 27 scenarios of the diagnosis table, each with a code, a fix and at least one flow', () => {
+  it('lists the 28 scenarios of the diagnosis table, each with a code, a fix and at least one flow', () => {
     expect(SCENARIOS.map((s) => s.name)).to.deep.equal(Object.keys(WIRE));
     for (const s of SCENARIOS) {
       expect(s.expectedDiagnosis, s.name).to.match(/^SFD_[A-Z_]+$/);

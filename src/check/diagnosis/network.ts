@@ -64,7 +64,7 @@ export const NETWORK_ENTRIES: readonly CatalogueEntry[] = [
       {
         cause: 'A TLS-inspecting proxy replaces Salesforce\'s certificate with its own',
         confirm: 'SELF_SIGNED_CERT_IN_CHAIN or UNABLE_TO_GET_ISSUER_CERT_LOCALLY; openssl s_client -connect host:443 shows your company\'s CA',
-        fix: 'Give Node the proxy\'s CA (NODE_EXTRA_CA_CERTS=/path/ca.pem); never turn verification off',
+        fix: 'Trust the proxy\'s certificate authority (its PEM file, from your network team): sfcheck run/verify --ssl-extra-ca-certs ca.pem (newman\'s flag too), or NODE_EXTRA_CA_CERTS=ca.pem for any Node tool',
       },
     ],
     guideStep: STEP.myDomain,

@@ -1,7 +1,8 @@
 /** emulator: the embedded Salesforce-compatible org, standalone, until Ctrl-C. */
 import type { Command } from 'commander';
-import { chmodSync, writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { chmodSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import type { Scenario } from '../../emulator';
 import { SCENARIOS } from '../../emulator/scenarios';
 import { SfcheckError } from '../../errors';
@@ -31,6 +32,7 @@ function clientSide(s: Scenario): string[] {
   if (c.clientCredentialsOnLoginHost) out.push('client credentials token request on the login host (http://localhost:PORT)');
   if (c.jwtAudience === 'my-domain-url') out.push('JWT aud = the My Domain URL (http://127.0.0.1:PORT) instead of the login host');
   if (c.myDomainUnreachable) out.push('my_domain_url on a closed port of 127.0.0.1');
+  if (c.myDomainOverHttps) out.push('client credentials token request on the https URL, without trusting its certificate authority');
   if (c.mistake !== undefined) out.push(`the collection with one mistake: ${c.mistake}`);
   return out;
 }
@@ -46,6 +48,9 @@ interface EmulatorFlags {
   runAs: string | false;
   fault: string[];
   scenario?: string;
+  https?: boolean;
+  httpsPort?: string;
+  caCertOut?: string;
 }
 
 function wholeNumber(flag: string, value: string | undefined, min: number, max: number): number | undefined {
@@ -77,6 +82,9 @@ export function registerEmulator(program: Command): void {
     )
     .option('--no-run-as', 'no run-as user: client_credentials answers "no client credentials user enabled", as a fresh app does')
     .option('--scenario <name>', 'reproduce a misconfiguration of the set-up guide (`--scenario list` lists them)')
+    .option('--https', 'also listen with https, with a certificate signed by a certificate authority made for this run')
+    .option('--https-port <port>', 'TCP port of the https listener (0, the default, picks a free one)')
+    .option('--ca-cert-out <file>', "with --https: write the run's CA certificate (PEM) here (default: a file in the system's temp folder)")
     .action(async (opts: EmulatorFlags) => {
       if (opts.scenario === 'list') {
         process.stdout.write(`${scenarioList()}\n`);
@@ -87,6 +95,10 @@ export function registerEmulator(program: Command): void {
       const records = wholeNumber('--records', opts.records, 0, 1_000_000);
       const seed = wholeNumber('--seed', opts.seed, 0, 2 ** 31 - 1);
       const dailyApiLimit = wholeNumber('--daily-api-limit', opts.dailyApiLimit, 1, 1_000_000_000);
+      const httpsPort = wholeNumber('--https-port', opts.httpsPort, 0, 65535);
+      if ((httpsPort !== undefined || opts.caCertOut !== undefined) && !opts.https && !scenario?.client?.myDomainOverHttps) {
+        throw new SfcheckError('SFCHECK_USAGE', `${httpsPort !== undefined ? '--https-port' : '--ca-cert-out'} needs --https`, 'add --https to open the https listener');
+      }
       // Loaded on use: the emulator (SOQL parser, SQLite) is not needed by the other commands.
       const { startEmulator, LOCAL_USERS, parseFault } = await import('../../emulator');
       const faults = opts.fault.map((spec) => {
@@ -109,6 +121,8 @@ export function registerEmulator(program: Command): void {
         ...(faults.length ? { faults } : {}),
         app: { clientCredentialsUser: opts.runAs === false ? null : typeof opts.runAs === 'string' ? opts.runAs : LOCAL_USERS.admin.username },
         ...(scenario ? { scenario: scenario.name } : {}),
+        ...(opts.https ? { https: true } : {}),
+        ...(httpsPort !== undefined ? { httpsPort } : {}),
       }).catch((e: NodeJS.ErrnoException) => {
         throw new SfcheckError(
           'SFCHECK_EMULATOR_START',
@@ -121,6 +135,16 @@ export function registerEmulator(program: Command): void {
         writeFileSync(file, emu.local.jwtPrivateKeyPem, { mode: 0o600 });
         chmodSync(file, 0o600);
       }
+      // The CA certificate is public (0644); its private key never leaves the emulator.
+      const caFile = emu.https ? resolve(opts.caCertOut ?? join(tmpdir(), `sfcheck-emulator-ca-${emu.https.port}.pem`)) : undefined;
+      if (emu.https && caFile) {
+        try {
+          writeFileSync(caFile, emu.https.caPem, { mode: 0o644 });
+        } catch (e) {
+          await emu.close();
+          throw new SfcheckError('SFCHECK_OUT_NOT_WRITABLE', `cannot write the CA certificate to ${caFile}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`, 'pass --ca-cert-out with a file you can write');
+        }
+      }
       const c = emu.credentials;
       const users = [LOCAL_USERS.salesRep, LOCAL_USERS.supportAgent].map(
         (u) => `  ${u.username.padEnd(30)} password ${u.password}  security token ${u.securityToken}  (${u.profile})`,
@@ -131,6 +155,12 @@ export function registerEmulator(program: Command): void {
           `  My Domain / instance URL  ${emu.url}   (token, REST, userinfo; client_credentials works here` +
             `${opts.runAs === false ? ', but no run-as user is set' : ''})`,
           `  login host                ${emu.loginUrl}   (login.salesforce.com's role: JWT audience)`,
+          ...(emu.https && caFile
+            ? [
+                `  https                     ${emu.https.url}   (the same org; its certificate is signed by this run's own CA)`,
+                `  CA certificate            ${caFile}   (trust it: --ssl-extra-ca-certs ${caFile}, or NODE_EXTRA_CA_CERTS)`,
+              ]
+            : []),
           '',
           'Local-only credentials (they work nowhere else):',
           `  login_url       ${emu.url}`,
@@ -159,7 +189,11 @@ export function registerEmulator(program: Command): void {
         ].join('\n'),
       );
       await new Promise<void>((done) => {
-        const stop = () => void emu.close().then(done);
+        const stop = () =>
+          void emu.close().then(() => {
+            if (caFile && opts.caCertOut === undefined) rmSync(caFile, { force: true }); // the temp copy only
+            done();
+          });
         process.once('SIGINT', stop);
         process.once('SIGTERM', stop);
       });

@@ -4,6 +4,7 @@ import { accessSync, constants, mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { SfcheckError } from '../../errors';
 import { colorWanted, DEFAULT_REPORTERS, progressWanted, REPORTERS, type ReportExports } from '../../report';
+import { readExtraCaCerts } from '../ca-certs';
 import { parseReporters, type ExecuteResult } from '../execute';
 
 export interface RawRunOptions {
@@ -18,6 +19,8 @@ export interface RawRunOptions {
   reporterJunitExport?: string;
   reporterJsonExport?: string;
   reporterHtmlExport?: string;
+  sslExtraCaCerts?: string;
+  insecure?: boolean;
 }
 
 export function addRunOptions(cmd: Command): Command {
@@ -31,6 +34,8 @@ export function addRunOptions(cmd: Command): Command {
     .option('--timeout-request <ms>', 'time limit for each request, in milliseconds')
     .option('--timeout <ms>', 'deadline for the whole run, in milliseconds (0 = none): the rest is skipped, exit 3')
     .option('--retries <n>', 'native engine: retries per request on 429, 503 and connection errors (idempotent and token requests only)', '2')
+    .option('--ssl-extra-ca-certs <path>', 'also trust the certificate authorities in this PEM file (a TLS-inspecting proxy\'s), on both engines')
+    .option('-k, --insecure', 'do not verify server certificates (both engines; the terminal and the reports say so)')
     .option('--verbose', 'show each request and response in the terminal (secrets redacted)')
     .option('--no-color', 'plain output without colours (NO_COLOR is honoured too)');
 }
@@ -71,6 +76,7 @@ export function runOptionsOf(raw: RawRunOptions) {
   const timeoutMs = wholeNumber('--timeout', raw.timeout, MAX_TIMER_MS, 'e.g. --timeout 120000 (two minutes for the whole run), or 0 for none');
   const retries = wholeNumber('--retries', raw.retries, MAX_RETRIES, 'e.g. --retries 0 to send each request once, or --retries 3');
   const exports = exportsOf(raw, reporters);
+  const extraCaCerts = raw.sslExtraCaCerts === undefined ? undefined : readExtraCaCerts(raw.sslExtraCaCerts);
   const tty = Boolean(process.stdout.isTTY);
   const color = colorWanted(raw.color, tty);
   const progress = progressWanted(tty);
@@ -85,6 +91,8 @@ export function runOptionsOf(raw: RawRunOptions) {
     ...(timeoutRequestMs ? { timeoutRequestMs } : {}),
     ...(timeoutMs ? { timeoutMs } : {}),
     ...(retries !== undefined ? { retries } : {}),
+    ...(extraCaCerts ? { extraCaCerts } : {}),
+    ...(raw.insecure ? { insecure: true } : {}),
   };
 }
 

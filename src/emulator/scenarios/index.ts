@@ -7,6 +7,7 @@ import { APP_SCENARIOS } from './app';
 import { CLIENT_SCENARIOS } from './client';
 import { DATA_SCENARIOS } from './data-api';
 import { GUIDE_MISTAKE_SCENARIOS } from './guide-mistakes';
+import { NETWORK_SCENARIOS } from './network';
 import type { Scenario } from './types';
 import { USER_SCENARIOS } from './users';
 
@@ -18,11 +19,11 @@ const ORDER = [
   'app-not-propagated', 'wrong-consumer-key', 'wrong-consumer-secret', 'permission-set-missing', 'ip-restricted',
   'user-inactive', 'org-inactive', 'wrong-callback', 'pkce-required', 'refresh-token-revoked', 'client-credentials-no-run-as',
   'api-disabled', 'daily-limit-spent', 'object-not-visible', 'session-expired',
-  'client-credentials-on-login-host', 'jwt-wrong-audience', 'my-domain-unreachable', 'token-body-json',
+  'client-credentials-on-login-host', 'jwt-wrong-audience', 'my-domain-unreachable', 'tls-untrusted-certificate', 'token-body-json',
   'auth-header-without-bearer', 'owner-id-me', 'userinfo-with-refresh-token',
 ] as const;
 
-const ALL: readonly Scenario[] = [...CLIENT_SCENARIOS, ...USER_SCENARIOS, ...APP_SCENARIOS, ...DATA_SCENARIOS, ...GUIDE_MISTAKE_SCENARIOS];
+const ALL: readonly Scenario[] = [...CLIENT_SCENARIOS, ...USER_SCENARIOS, ...APP_SCENARIOS, ...DATA_SCENARIOS, ...GUIDE_MISTAKE_SCENARIOS, ...NETWORK_SCENARIOS];
 
 export const SCENARIOS: readonly Scenario[] = Object.freeze(
   ORDER.map((name) => {

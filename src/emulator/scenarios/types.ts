@@ -52,6 +52,11 @@ export interface ClientChanges {
   jwtAudience?: 'my-domain-url';
   /** The My Domain URL names a port where nothing listens (a closed port on 127.0.0.1). */
   myDomainUnreachable?: boolean;
+  /**
+   * The client credentials flow's My Domain URL is the emulator's https listener, whose certificate is signed by an
+   * authority the client does not trust (a TLS-inspecting proxy's). The emulator opens that listener for the scenario.
+   */
+  myDomainOverHttps?: boolean;
   /** One mistake a guide reader makes in the collection itself: the flows run the generated one with it. */
   mistake?: CollectionMistake;
 }

@@ -9,6 +9,7 @@
  * where they differ from undici's.
  */
 import { STATUS_CODES } from 'node:http';
+import { rootCertificates } from 'node:tls';
 import type { Agent as AgentType, Dispatcher } from 'undici';
 
 /**
@@ -66,10 +67,21 @@ interface AgentState {
 
 const STATES = new WeakMap<Dispatcher, AgentState>();
 
-export function createAgent(timeoutMs: number): Agent {
+/** The run's certificate checks: extra authorities to trust besides Node's (--ssl-extra-ca-certs), or none (--insecure). */
+export interface AgentTls {
+  /** PEM certificates trusted on top of Node's root certificates. */
+  extraCa?: readonly string[];
+  /** true: server certificates are not verified at all. */
+  insecure?: boolean;
+}
+
+export function createAgent(timeoutMs: number, tls: AgentTls = {}): Agent {
   // undici's own timeouts only back up the per-request deadline below (which fires first); 0 disables them all.
   const backup = timeoutMs > 0 ? timeoutMs + 1_000 : 0;
-  const options: AgentType.Options = { connect: { timeout: backup }, headersTimeout: backup, bodyTimeout: backup, keepAliveTimeout: 4_000 };
+  // An explicit `ca` replaces Node's roots, so they go first.
+  const ca = tls.extraCa?.length ? { ca: [...rootCertificates, ...tls.extraCa] } : {};
+  const connect = { timeout: backup, ...ca, ...(tls.insecure ? { rejectUnauthorized: false } : {}) };
+  const options: AgentType.Options = { connect, headersTimeout: backup, bodyTimeout: backup, keepAliveTimeout: 4_000 };
   const agent = new Agent(options);
   STATES.set(agent, { options, jar: new CookieJar() });
   return agent;

@@ -94,7 +94,7 @@ export async function runCollection(input: RunInput, listener: RunListener | und
   if (scopes) {
     const timeoutMs = input.timeoutRequestMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
     const scriptTimeoutMs = input.scriptTimeoutMs ?? DEFAULT_SCRIPT_TIMEOUT_MS;
-    const agent = createAgent(timeoutMs);
+    const agent = createAgent(timeoutMs, { ...(input.extraCaCerts ? { extraCa: input.extraCaCerts.pem } : {}), ...(input.insecure ? { insecure: true } : {}) });
     // --timeout: once the run deadline passes, the item in flight is given up and the rest is skipped.
     const deadline = new RunDeadline(input.timeoutMs ?? 0);
     // The item in flight (if any) is cut off; the rest of this iteration and every later one is skipped.
