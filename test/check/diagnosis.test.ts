@@ -95,6 +95,18 @@ describe('diagnosis catalogue', () => {
     assert.equal(diagnose(networkEvidence('certificate has expired', 'CERT_HAS_EXPIRED'))?.code, 'SFD_TLS');
   });
 
+  it('ranks the TLS causes by the certificate error: altnames first for a host mismatch, the proxy first for a foreign chain', () => {
+    const altnames = diagnose(networkEvidence("Hostname/IP does not match certificate's altnames: Host: acme.my.salesforce.co.", 'ERR_TLS_CERT_ALTNAME_INVALID'));
+    assert.equal(altnames?.code, 'SFD_TLS');
+    assert.match(altnames?.causes[0]?.cause ?? '', /does not cover/);
+    for (const [message, code] of [['self-signed certificate in certificate chain', 'SELF_SIGNED_CERT_IN_CHAIN'], ['unable to get local issuer certificate', undefined]] as const) {
+      const proxy = diagnose(networkEvidence(message, code));
+      assert.equal(proxy?.code, 'SFD_TLS', message);
+      assert.match(proxy?.causes[0]?.cause ?? '', /TLS-inspecting proxy/, message);
+      assert.equal(proxy?.causes.length, 2, 'no cause is lost by the ranking');
+    }
+  });
+
   it('Bad_OAuth_Token after a token was obtained in the run is the session problem, not a missing token', () => {
     const e = responseEvidence(403, 'Bad_OAuth_Token');
     assert.equal(diagnose(e, { tokenObtained: true })?.code, 'SFD_INVALID_SESSION');

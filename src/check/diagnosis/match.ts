@@ -74,9 +74,9 @@ export function matchingEntries(e: Evidence, ctx: DiagnosisContext = {}): Catalo
     .map((x) => x.entry);
 }
 
-/** Causes promoted by a context fact first, the rest in catalogue order. */
-export function rankCauses(causes: readonly Cause[], facts: ReadonlySet<ContextFact>): Cause[] {
-  const promoted = causes.filter((c) => c.promotedBy?.some((f) => facts.has(f)));
+/** Causes the evidence or a context fact points to first, the rest in catalogue order. */
+export function rankCauses(causes: readonly Cause[], facts: ReadonlySet<ContextFact>, e?: Evidence): Cause[] {
+  const promoted = causes.filter((c) => c.promotedBy?.some((f) => facts.has(f)) || (e !== undefined && c.seenWith?.some((p) => patternScore(p, e, facts) > 0)));
   return [...promoted, ...causes.filter((c) => !promoted.includes(c))];
 }
 
@@ -101,7 +101,7 @@ export function diagnosisOf(entry: CatalogueEntry, e: Evidence | undefined, ctx:
     code: entry.code,
     title: entry.title,
     evidence: e ? describeEvidence(e) : entry.signature,
-    causes: rankCauses(entry.causes, facts),
+    causes: rankCauses(entry.causes, facts, e),
     guideStep: entry.guideStep,
     doc: entry.doc,
     notes: notesFor(entry, ctx, facts),

@@ -60,10 +60,15 @@ export const NETWORK_ENTRIES: readonly CatalogueEntry[] = [
         confirm: 'The error mentions the altnames; compare the URL with Setup > My Domain',
         fix: 'Use the exact My Domain host name over https',
         guideStep: STEP.myDomain,
+        seenWith: [{ networkCode: ['ERR_TLS_CERT_ALTNAME_INVALID'] }, { text: ["certificate's altnames"] }],
       },
       {
         cause: 'A TLS-inspecting proxy replaces Salesforce\'s certificate with its own',
         confirm: 'SELF_SIGNED_CERT_IN_CHAIN or UNABLE_TO_GET_ISSUER_CERT_LOCALLY; openssl s_client -connect host:443 shows your company\'s CA',
+        seenWith: [
+          { networkCode: ['SELF_SIGNED_CERT_IN_CHAIN', 'UNABLE_TO_GET_ISSUER_CERT_LOCALLY', 'UNABLE_TO_VERIFY_LEAF_SIGNATURE'] },
+          { text: ['self-signed certificate in certificate chain', 'self signed certificate in certificate chain', 'unable to get local issuer certificate', 'unable to verify the first certificate'] },
+        ],
         fix: 'Trust the proxy\'s certificate authority (its PEM file, from your network team): sfcheck run/verify --ssl-extra-ca-certs ca.pem (newman\'s flag too), or NODE_EXTRA_CA_CERTS=ca.pem for any Node tool',
       },
     ],

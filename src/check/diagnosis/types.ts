@@ -76,6 +76,8 @@ export interface Cause {
   guideStep?: string;
   /** Context facts that move this cause to the top (any of them). */
   promotedBy?: readonly ContextFact[];
+  /** Evidence that points to this cause rather than the entry's others: it moves to the top when one pattern holds. */
+  seenWith?: readonly EvidencePattern[];
 }
 
 export interface CatalogueEntry {
