@@ -17,6 +17,7 @@ const FILES: ReadonlyArray<[VerifyFlow, string]> = [
   ['jwt', 'salesforce-jwt-bearer'],
   ['uca', 'salesforce-user-consent'],
   ['user-access', 'salesforce-user-access'],
+  ['write', 'salesforce-write'],
 ];
 
 export const generated: CorpusCase[] = FILES.map(([flow, file]) => ({
