@@ -8,7 +8,7 @@ import type { EnvKey, FlowSpec } from '../src/spec';
 
 export async function rawLoop(flow: FlowSpec, env: Record<EnvKey, string>): Promise<{ requests: number; failures: number }> {
   const ajv = new Ajv({ strict: false, allErrors: true });
-  const validators = new Map(flow.requests.map((r) => [r.expect.schema, ajv.compile(r.expect.schema)]));
+  const validators = new Map(flow.requests.flatMap((r) => (r.expect.schema ? [[r.expect.schema, ajv.compile(r.expect.schema)] as const] : [])));
   const agent = new Agent({ keepAliveTimeout: 4_000 });
   let token = '';
   let instance = env.instance_url;
@@ -30,8 +30,8 @@ export async function rawLoop(flow: FlowSpec, env: Record<EnvKey, string>): Prom
       const text = await res.body.text();
       const json: unknown = JSON.parse(text);
       const contentType = String(res.headers['content-type'] ?? '');
-      if (res.statusCode !== r.expect.status || !new RegExp(r.expect.contentType, 'i').test(contentType)) failures++;
-      if (!validators.get(r.expect.schema)?.(json)) failures++;
+      if (res.statusCode !== r.expect.status || !new RegExp(r.expect.contentType ?? '^$', 'i').test(contentType)) failures++;
+      if (r.expect.schema && !validators.get(r.expect.schema)?.(json)) failures++;
       for (const c of r.captures ?? []) {
         const v = (json as Record<string, string>)[c.from] ?? '';
         if (c.variable === 'access_token') token = v;

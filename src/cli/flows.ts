@@ -1,15 +1,22 @@
 /**
  * The flows `verify --flow` knows, the collection each one runs, and what each needs from a real org (SF_ variables,
  * a stored login). Which flows run: the ones asked for; with `all` on a real org, those whose variables are present.
+ * `all` means every read-only flow: the opt-in ones (write: it creates and deletes a record) run only when named.
  */
 import type { EnvironmentInput, GrantConfig } from '../engine';
 import { SfcheckError } from '../errors';
-import { clientCredentialsFlow, jwtBearerFlow, passwordFlow, userAccessFlow, userConsentFlow, type EnvKey, type FlowSpec } from '../spec';
+import { clientCredentialsFlow, jwtBearerFlow, passwordFlow, userAccessFlow, userConsentFlow, writeFlow, type EnvKey, type FlowSpec } from '../spec';
 import { missingVariables, PASSWORD_VARIABLES } from './environment';
 import { loginFile, readLogin } from './login/store';
 
-export const VERIFY_FLOWS = ['password', 'client-credentials', 'jwt', 'uca', 'user-access'] as const;
+/** The read-only flows: `--flow all`, the default. */
+export const READ_ONLY_FLOWS = ['password', 'client-credentials', 'jwt', 'uca', 'user-access'] as const;
+/** Flows that change data: only when named (`--flow write`, alone or in a list), or when a scenario breaks them. */
+export const OPT_IN_FLOWS = ['write'] as const;
+export const VERIFY_FLOWS = [...READ_ONLY_FLOWS, ...OPT_IN_FLOWS] as const;
 export type VerifyFlow = (typeof VERIFY_FLOWS)[number];
+
+const isOptIn = (f: string): boolean => (OPT_IN_FLOWS as readonly string[]).includes(f);
 
 export const FLOW_SPECS: Readonly<Record<VerifyFlow, FlowSpec>> = {
   password: passwordFlow,
@@ -17,17 +24,38 @@ export const FLOW_SPECS: Readonly<Record<VerifyFlow, FlowSpec>> = {
   jwt: jwtBearerFlow,
   uca: userConsentFlow,
   'user-access': userAccessFlow,
+  write: writeFlow,
 };
 
-/** `all`, one flow, or a comma-separated list, in the canonical order. */
+/**
+ * `all` (every read-only flow), one flow, or a comma-separated list, in the canonical order. An opt-in flow runs only
+ * when named: `all,write` is every flow.
+ */
 export function parseFlows(option: string): VerifyFlow[] {
   const names = option.split(',').map((s) => s.trim()).filter(Boolean);
-  if (names.includes('all')) return [...VERIFY_FLOWS];
-  const unknown = names.filter((n) => !(VERIFY_FLOWS as readonly string[]).includes(n));
+  const unknown = names.filter((n) => n !== 'all' && !(VERIFY_FLOWS as readonly string[]).includes(n));
   if (names.length === 0 || unknown.length > 0) {
-    throw new SfcheckError('SFCHECK_USAGE', `unknown flow "${unknown[0] ?? option}"`, `use --flow ${VERIFY_FLOWS.join('|')}|all (or a comma-separated list)`);
+    throw new SfcheckError(
+      'SFCHECK_USAGE',
+      `unknown flow "${unknown[0] ?? option}"`,
+      `use --flow ${VERIFY_FLOWS.join('|')}|all (or a comma-separated list); all is every read-only flow, ${OPT_IN_FLOWS.join(', ')} runs only when named`,
+    );
   }
-  return VERIFY_FLOWS.filter((f) => names.includes(f));
+  const all = names.includes('all');
+  return VERIFY_FLOWS.filter((f) => names.includes(f) || (all && !isOptIn(f)));
+}
+
+/**
+ * The flows of `verify --env local --scenario NAME` without --flow: the read-only ones, plus the opt-in flows the
+ * scenario breaks (a scenario that breaks only the write flow must run it to show its failure).
+ */
+export function scenarioFlows(broken: readonly string[]): VerifyFlow[] {
+  return VERIFY_FLOWS.filter((f) => !isOptIn(f) || broken.includes(f));
+}
+
+/** The grant family of a flow, as preflight and the diagnosis context know it (write uses the password grant). */
+export function grantFamily(flow: VerifyFlow): Exclude<VerifyFlow, 'write'> {
+  return flow === 'write' ? 'password' : flow;
 }
 
 /** SF_ variables a flow needs on a real org, besides a refresh token for uca and user-access. */
@@ -37,6 +65,7 @@ const NEEDS: Readonly<Record<VerifyFlow, readonly string[]>> = {
   jwt: ['SF_CLIENT_ID', 'SF_USERNAME', 'SF_JWT_KEY_FILE'],
   uca: ['SF_CLIENT_ID', 'SF_CLIENT_SECRET'],
   'user-access': ['SF_CLIENT_ID', 'SF_CLIENT_SECRET'],
+  write: PASSWORD_VARIABLES,
 };
 
 export interface OrgFlow {
@@ -55,7 +84,7 @@ export function planOrgFlows(envName: string, vars: Record<string, string | unde
   const plan: OrgPlan = { run: [], skipped: [] };
   const stored = (role: 'user' | 'admin' = 'user'): ReturnType<typeof readLogin> => readLogin(envName, role);
   for (const flow of flows) {
-    const missing = flow === 'password' ? PASSWORD_VARIABLES.filter((n) => vars[n] === undefined) : missingVariables(NEEDS[flow], vars);
+    const missing = grantFamily(flow) === 'password' ? PASSWORD_VARIABLES.filter((n) => vars[n] === undefined) : missingVariables(NEEDS[flow], vars);
     const extra: Partial<Record<EnvKey, string>> = {};
     if (flow === 'uca' || flow === 'user-access') {
       if (!vars['SF_REFRESH_TOKEN']) {
@@ -99,7 +128,7 @@ export function grantFor(flow: VerifyFlow, env: EnvironmentInput, extra: { jwtKe
   const v = (key: string): string => env.values.find((x) => x.key === key && x.enabled !== false)?.value ?? '';
   const tokenUrl = (base: string): string => `${base.replace(/\/+$/, '')}${TOKEN_PATH}`;
   const secret = v('client_secret') ? { clientSecret: v('client_secret') } : {};
-  switch (flow) {
+  switch (grantFamily(flow)) {
     case 'password':
       return { grant: 'password', tokenUrl: tokenUrl(v('login_url')), clientId: v('client_id'), ...secret, username: v('username'), password: `${v('password')}${v('security_token')}` };
     case 'client-credentials':

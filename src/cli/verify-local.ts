@@ -129,7 +129,8 @@ export class LocalFlowValues {
     const c = this.emu.credentials;
     const common = this.clientValues();
     switch (flow) {
-      case 'password': {
+      case 'password':
+      case 'write': {
         const login = this.client.passwordLogin;
         return {
           ...common,

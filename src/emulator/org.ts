@@ -44,7 +44,11 @@ export interface OrgUser {
   country: string;
   userType: 'STANDARD';
   active: boolean;
-  profile: { id: string; name: string; unreadableObjects?: string[] };
+  /**
+   * The profile's object permissions, by exception: `unreadableObjects` lack Read (SOQL on them is INVALID_TYPE);
+   * `readOnlyObjects` have Read but not Create, Edit or Delete (writes are 403 INSUFFICIENT_ACCESS_OR_READONLY).
+   */
+  profile: { id: string; name: string; unreadableObjects?: string[]; readOnlyObjects?: string[] };
   role: { id: string; name: string; parentRoleId?: string } | null;
   permissions: UserPermissions;
   /** ISO instant of the last change to the user (userinfo `updated_at`). */

@@ -65,8 +65,10 @@ function itemDescription(req: RequestSpec): string {
     '',
     `- Salesforce docs: ${req.doc}`,
     `- Set-up guide: ${req.guideStep}`,
-    `- Expects: HTTP ${req.expect.status}, Content-Type matching \`${req.expect.contentType}\`, ` +
-      `a body matching the "${schemaTitle(req)}" schema (see the Tests tab).`,
+    req.expect.empty
+      ? `- Expects: HTTP ${req.expect.status} with an empty body (see the Tests tab).`
+      : `- Expects: HTTP ${req.expect.status}, Content-Type matching \`${req.expect.contentType}\`, ` +
+        `a body matching the "${schemaTitle(req)}" schema (see the Tests tab).`,
     ...(typeof errorDescription === 'string' ? [`- On failure: ${errorDescription}`] : []),
   ].join('\n');
 }

@@ -5,7 +5,7 @@
  */
 export type JsonSchema = Readonly<Record<string, unknown>>;
 
-export type HttpMethod = 'GET' | 'POST';
+export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'DELETE';
 
 export interface SpecParam {
   key: string;
@@ -48,12 +48,7 @@ export interface RequestSpec {
   headers?: readonly SpecParam[];
   auth: 'none' | 'bearer';
   body?: SpecBody;
-  expect: {
-    status: number;
-    /** A regular expression source matched against Content-Type. */
-    contentType: string;
-    schema: JsonSchema;
-  };
+  expect: RequestExpectation;
   /** Schema of the body Salesforce sends when this request fails. */
   errorSchema: JsonSchema;
   captures?: readonly SpecCapture[];
@@ -64,10 +59,26 @@ export interface RequestSpec {
   checks?: readonly SpecCheck[];
 }
 
+/**
+ * What a success looks like: a JSON body of a schema, or (`empty`) no body at all, as Salesforce answers an update or a
+ * delete (204 No Content): the generated test then asserts the body is empty instead of its Content-Type and schema.
+ */
+export type RequestExpectation =
+  | {
+      status: number;
+      /** A regular expression source matched against Content-Type. */
+      contentType: string;
+      schema: JsonSchema;
+      empty?: undefined;
+    }
+  | { status: number; empty: true; contentType?: undefined; schema?: undefined };
+
 export interface SpecCheck {
   /** Test name: a contract with the reports, keep it stable. */
   name: string;
   lines: readonly string[];
+  /** true: the lines run without `body` (an empty answer such as a 204); they read pm.response themselves. */
+  noBody?: boolean;
 }
 
 /** Collection-level OAuth 2.0 settings for Postman's "Get New Access Token" (authorization code with PKCE). */

@@ -43,6 +43,11 @@ describe('verify: the grant each flow gives the native engine', () => {
 
   it('every flow but user-access has one', () => {
     const have = VERIFY_FLOWS.filter((f) => grantFor(f, env, { jwtKeyPem: 'PEM' }) !== undefined);
-    assert.deepEqual(have, ['password', 'client-credentials', 'jwt', 'uca']);
+    assert.deepEqual(have, ['password', 'client-credentials', 'jwt', 'uca', 'write']);
+  });
+
+  it('write: the password grant of the same values (its token request is the password flow\'s)', () => {
+    assert.deepEqual(grantFor('write', env), grantFor('password', env));
+    assert.equal(grantFor('write', env)?.grant, 'password');
   });
 });

@@ -1,11 +1,12 @@
 /**
  * verify --env local --scenario NAME, on the native engine, run in this process (main()) to keep it quick: every
  * scenario exits 1 (3 when the host does not answer at all), the flows it lists fail (the user-consent pair for `uca`), every other flow passes, and the failing
- * flows' reports hold its wire evidence. Plus `emulator --scenario list`, an unknown name (exit 2), --scenario on a
+ * flows' reports hold its wire evidence. The run covers the read-only flows plus the opt-in ones (write) the scenario
+ * breaks, and the reports of exactly those flows are read. Plus `emulator --scenario list`, an unknown name (exit 2), --scenario on a
  * real org (exit 2), and verify without a scenario (exit 0).
  */
 import { expect } from 'chai';
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { DEFAULT_API_VERSION, withValues } from '../../src/cli/environment';
 import { execute } from '../../src/cli/execute';
@@ -19,10 +20,17 @@ import { spawn } from 'node:child_process';
 import { CLI, runCli, tempDir } from '../helpers';
 
 const VERIFY_FLOWS = ['password', 'client-credentials', 'jwt', 'uca', 'user-access'] as const;
-type VerifyFlow = (typeof VERIFY_FLOWS)[number];
+/** Flows that change data: verify runs them under a scenario only when the scenario lists them. */
+const OPT_IN_FLOWS = ['write'] as const;
+type VerifyFlow = (typeof VERIFY_FLOWS)[number] | (typeof OPT_IN_FLOWS)[number];
 
 function scenarioFlowOf(flow: VerifyFlow): ScenarioFlow {
   return flow === 'user-access' ? 'uca' : flow;
+}
+
+/** The flows `verify --scenario NAME` runs: every read-only flow, plus the opt-in flows the scenario breaks. */
+function flowsRun(scenario: { flows: readonly ScenarioFlow[] }): VerifyFlow[] {
+  return [...VERIFY_FLOWS, ...OPT_IN_FLOWS.filter((f) => scenario.flows.includes(f))];
 }
 
 /** main() with stdout and stderr captured. */
@@ -93,6 +101,7 @@ const EVIDENCE: Record<string, RegExp> = {
   'api-disabled': /API_DISABLED_FOR_ORG/,
   'daily-limit-spent': /REQUEST_LIMIT_EXCEEDED/,
   'object-not-visible': /INVALID_TYPE/,
+  'service-user-read-only': /INSUFFICIENT_ACCESS_OR_READONLY/,
   'session-expired': /INVALID_SESSION_ID|Bad_OAuth_Token/,
   'client-credentials-on-login-host': /request not supported on this domain/,
   'jwt-wrong-audience': /Audience validation failed/,
@@ -125,7 +134,9 @@ describe('verify --env local --scenario NAME', function () {
       expect(code, out).to.equal(exit);
       expect(out).to.include(`scenario ${scenario.name}`);
       const diagnoses = new Set<string>();
-      for (const flow of VERIFY_FLOWS) {
+      const ran = flowsRun(scenario);
+      expect(readdirSync(dir).filter((f) => /^report-.*\.json$/.test(f)).sort(), 'a report per flow run, no other').to.deep.equal(ran.map((f) => `report-${f}.json`).sort());
+      for (const flow of ran) {
         const report = readReport(dir, flow);
         report.diagnoses.forEach((d) => diagnoses.add(d));
         if (!scenario.flows.includes(scenarioFlowOf(flow))) {
@@ -150,7 +161,7 @@ describe('verify --env local --scenario NAME', function () {
       try {
         const base = buildEnvironment('local', localEnvironmentValues({ url: emu.url, credentials: emu.credentials }, DEFAULT_API_VERSION)) as EnvironmentInput;
         const local = new LocalFlowValues(emu, scenario);
-        for (const flow of VERIFY_FLOWS) {
+        for (const flow of flowsRun(scenario)) {
           const environment = withValues(base, await local.valuesFor(flow));
           expect(local.replacementFor(flow), `${flow}: the consent works`).to.equal(undefined);
           const r = await execute({ collection: buildCollection(FLOW_SPECS[flow]), environment, engine: 'native', reporters: [], outDir: out, color: false, write: () => undefined });
@@ -162,12 +173,28 @@ describe('verify --env local --scenario NAME', function () {
     });
   }
 
+  it('service-user-read-only: the create is the root cause, the later write requests point to it', async () => {
+    const dir = tempDir('sfcheck-scenario-');
+    dirs.push(dir);
+    const { code, out } = await inProcess(['verify', '--scenario', 'service-user-read-only', '--flow', 'write', '-r', 'json', '--out', dir]);
+    expect(code, out).to.equal(1);
+    const report = JSON.parse(readFileSync(join(dir, 'report.json'), 'utf8')) as {
+      requests: Array<{ name: string; diagnosis?: { role: string; code: string; rootRequest?: { name: string }; guideStep?: string } }>;
+    };
+    const [token, create, ...later] = report.requests;
+    expect(token?.diagnosis, 'the token request passed').to.equal(undefined);
+    expect(create?.diagnosis).to.include({ role: 'root', code: 'SFD_INSUFFICIENT_ACCESS' });
+    expect(create?.diagnosis?.guideStep).to.match(/^Password grant, Step 1\.3/);
+    expect(later.map((r) => [r.diagnosis?.role, r.diagnosis?.rootRequest?.name])).to.deep.equal(later.map(() => ['consequence', 'Create a probe Account']));
+  });
+
   it('runs clean without a scenario (exit 0)', async () => {
     const dir = tempDir('sfcheck-scenario-');
     dirs.push(dir);
     const { code, out } = await inProcess(['verify', '-r', 'json', '--out', dir]);
     expect(code, out).to.equal(0);
     for (const flow of VERIFY_FLOWS) expect(readReport(dir, flow).verdict, flow).to.equal('passed');
+    expect(existsSync(join(dir, 'report-write.json')), 'the write flow is opt-in: not run by default').to.equal(false);
   });
 
   it('refuses an unknown scenario with exit 2, naming the known ones', async () => {

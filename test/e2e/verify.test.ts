@@ -106,6 +106,6 @@ describe('verify (CLI) against the embedded emulator: every flow (the default)',
     const r = await runCli(['verify', '--flow', 'saml']);
     assert.equal(r.code, 2);
     assert.match(r.stderr, /unknown flow "saml"/);
-    assert.match(r.stderr, /password\|client-credentials\|jwt\|uca\|user-access\|all/);
+    assert.match(r.stderr, /password\|client-credentials\|jwt\|uca\|user-access\|write\|all/);
   });
 });

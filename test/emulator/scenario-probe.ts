@@ -2,7 +2,8 @@
  * One probe per verify flow, over real HTTP, sending what the client of a scenario sends (ClientChanges): the flow's
  * token request (password, client credentials, JWT bearer, or the user-consent authorize pages, code exchange and
  * refresh grant), then a REST query on Account and UserInfo with the token, with the scenario's collection mistake
- * on the flow it concerns. Returns ok, or the first refused step (status 0 and the error code: no answer at all).
+ * on the flow it concerns; for the write flow, the password grant then an Account created, renamed and deleted.
+ * Returns ok, or the first refused step (status 0 and the error code: no answer at all).
  */
 import { SignJWT, importPKCS8 } from 'jose';
 import { createServer, type AddressInfo } from 'node:net';
@@ -66,6 +67,22 @@ async function dataCalls(emu: StartedEmulator, token: string, mistake?: Collecti
   return { ok: true };
 }
 
+/** The write flow's record calls with the token: create, rename and delete one Account. */
+async function writeCalls(emu: StartedEmulator, res: HttpResult): Promise<Probe> {
+  if (res.status !== 200) return refused('password grant', res);
+  const token = (JSON.parse(res.text) as { access_token: string }).access_token;
+  const headers = { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' };
+  const base = '/services/data/v62.0/sobjects/Account';
+  const created = await call(emu, base, { method: 'POST', headers, body: JSON.stringify({ Name: 'sfcheck write probe (scenario test)' }) });
+  if (created.status !== 201) return refused('create Account', created);
+  const id = (JSON.parse(created.text) as { id: string }).id;
+  const updated = await call(emu, `${base}/${id}`, { method: 'PATCH', headers, body: JSON.stringify({ Name: 'sfcheck write probe (renamed)' }) });
+  if (updated.status !== 204) return refused('update Account', updated);
+  const deleted = await call(emu, `${base}/${id}`, { method: 'DELETE', headers });
+  if (deleted.status !== 204) return refused('delete Account', deleted);
+  return { ok: true };
+}
+
 async function withToken(emu: StartedEmulator, step: string, res: HttpResult, mistake?: CollectionMistake): Promise<Probe> {
   if (res.status !== 200) return refused(step, res);
   return dataCalls(emu, (JSON.parse(res.text) as { access_token: string }).access_token, mistake);
@@ -85,10 +102,12 @@ export async function probe(emu: StartedEmulator, flow: ScenarioFlow, client: Cl
   const clientSecret = client.clientSecret ?? c.clientSecret;
   const mistake = client.mistake !== undefined && MISTAKE_FLOWS[client.mistake] === flow ? client.mistake : undefined;
   switch (flow) {
-    case 'password': {
+    case 'password':
+    case 'write': {
       const login = client.passwordLogin ?? { username: c.username, password: c.password, securityToken: c.securityToken };
       const form = { grant_type: 'password', client_id: clientId, client_secret: clientSecret, username: login.username, password: login.password + login.securityToken };
-      return withToken(emu, 'password grant', await tokenCall(emu, form, client.passwordOnLoginHost, mistake === 'token-body-json'), mistake);
+      const token = await tokenCall(emu, form, client.passwordOnLoginHost, mistake === 'token-body-json');
+      return flow === 'write' ? writeCalls(emu, token) : withToken(emu, 'password grant', token, mistake);
     }
     case 'client-credentials':
       if (client.myDomainUnreachable) return unreachable('client credentials grant');

@@ -8,6 +8,9 @@ import { LOCAL_USERS, SCENARIOS, startEmulator, type ScenarioFlow, type StartedE
 import { probe, type Probe } from './scenario-probe';
 
 const FLOWS: readonly ScenarioFlow[] = ['password', 'client-credentials', 'jwt', 'uca'];
+/** Opt-in flows (they change data): probed under the scenarios that list them, and in every fix. */
+const OPT_IN: readonly ScenarioFlow[] = ['write'];
+const flowsOf = (listed: readonly ScenarioFlow[]): ScenarioFlow[] => [...FLOWS, ...OPT_IN.filter((f) => listed.includes(f))];
 
 interface Wire {
   status: number;
@@ -43,6 +46,7 @@ const WIRE: Record<string, Partial<Record<ScenarioFlow | '*', Wire>>> = {
   'api-disabled': { '*': rest(403, 'API_DISABLED_FOR_ORG', 'The REST API is not enabled for this Organization.') },
   'daily-limit-spent': { '*': rest(403, 'REQUEST_LIMIT_EXCEEDED', 'TotalRequests Limit exceeded.') },
   'object-not-visible': { '*': { status: 400, text: "sObject type 'Account' is not supported" } },
+  'service-user-read-only': { write: rest(403, 'INSUFFICIENT_ACCESS_OR_READONLY', 'insufficient access rights on object id') },
   'session-expired': { '*': rest(401, 'INVALID_SESSION_ID', 'Session expired or invalid') },
   'client-credentials-on-login-host': { 'client-credentials': oauth('invalid_grant', 'request not supported on this domain') },
   'jwt-wrong-audience': { jwt: oauth('invalid_grant', 'Audience validation failed') },
@@ -66,7 +70,7 @@ function start(scenario?: string): Promise<StartedEmulator> {
 describe('emulator scenarios over HTTP', function () {
   this.timeout(30_000);
 
-  it('lists the 28 scenarios of the diagnosis table, each with a code, a fix and at least one flow', () => {
+  it(`lists the ${Object.keys(WIRE).length} scenarios of the diagnosis table, each with a code, a fix and at least one flow`, () => {
     expect(SCENARIOS.map((s) => s.name)).to.deep.equal(Object.keys(WIRE));
     for (const s of SCENARIOS) {
       expect(s.expectedDiagnosis, s.name).to.match(/^SFD_[A-Z_]+$/);
@@ -90,7 +94,7 @@ describe('emulator scenarios over HTTP', function () {
       });
       after(() => emu.close());
 
-      for (const flow of FLOWS) {
+      for (const flow of flowsOf(scenario.flows)) {
         const broken = scenario.flows.includes(flow);
         it(`${flow}: ${broken ? 'answers the documented error' : 'still works'}`, async () => {
           const result = await probe(emu, flow, scenario.client);
@@ -120,7 +124,7 @@ describe('emulator scenarios over HTTP', function () {
     // The org-side scenarios: the scenario's own client side works once the org is fixed.
     for (const scenario of SCENARIOS.filter((s) => s.options || s.prepare)) {
       it(`${scenario.name}: every flow works`, async () => {
-        for (const flow of FLOWS) {
+        for (const flow of [...FLOWS, ...OPT_IN]) {
           const result = await probe(emu, flow, scenario.client);
           expect(result.ok, `${flow}: ${describeProbe(result)}`).to.equal(true);
         }

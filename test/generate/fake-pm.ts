@@ -38,8 +38,8 @@ function variables(map: Map<string, string>, path: string): object {
   );
 }
 
-export function runScript(exec: string[], response: FakeResponse, environment = new Map<string, string>()): ScriptRun {
-  const run: ScriptRun = { tests: [], collectionVariables: new Map(), environment };
+export function runScript(exec: string[], response: FakeResponse, environment = new Map<string, string>(), collectionVariables = new Map<string, string>()): ScriptRun {
+  const run: ScriptRun = { tests: [], collectionVariables, environment };
   const json = (): unknown => JSON.parse(response.body);
   const headers = new Map(Object.entries(response.headers).map(([k, v]) => [k.toLowerCase(), v]));
   const pmResponse = strict(

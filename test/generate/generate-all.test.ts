@@ -10,6 +10,7 @@ describe('generate: generateAll and diffGenerated', () => {
       'collections/salesforce-jwt-bearer.postman_collection.json',
       'collections/salesforce-user-consent.postman_collection.json',
       'collections/salesforce-user-access.postman_collection.json',
+      'collections/salesforce-write.postman_collection.json',
       'environments/local.postman_environment.json',
       'environments/sandbox.postman_environment.json',
       'environments/production.postman_environment.json',

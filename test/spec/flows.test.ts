@@ -2,8 +2,8 @@ import { expect } from 'chai';
 import { ENV_KEYS, FLOWS, passwordFlow, SECRET_ENV_KEYS } from '../../src/spec';
 
 describe('spec flows', () => {
-  it('FLOWS holds the password flow first, then client credentials, JWT bearer, user consent and user-level access', () => {
-    expect(FLOWS.map((f) => f.id)).to.deep.equal(['password', 'client-credentials', 'jwt-bearer', 'user-consent', 'user-access']);
+  it('FLOWS holds the password flow first, then client credentials, JWT bearer, user consent, user-level access and write', () => {
+    expect(FLOWS.map((f) => f.id)).to.deep.equal(['password', 'client-credentials', 'jwt-bearer', 'user-consent', 'user-access', 'write']);
     expect(FLOWS[0]).to.equal(passwordFlow);
   });
 

@@ -158,7 +158,9 @@ export const REST_ENTRIES: readonly CatalogueEntry[] = [
       {
         cause: 'The user\'s profile, permission sets or sharing do not allow this operation on this record',
         confirm: 'Setup > Users > the user: object permissions (Create/Edit/Delete) and the record\'s sharing (Sharing button on the record)',
-        fix: 'Grant the object permission, or share the record (role, sharing rule), for the service user',
+        fix:
+          'Give the service user a profile that may modify the object (the guide: Salesforce Admin, or a custom profile ' +
+          'that can view or modify it) or a permission set with Create/Edit/Delete on it, or share the record (role, sharing rule)',
         guideStep: STEP.serviceUser,
       },
       {

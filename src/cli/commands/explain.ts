@@ -20,6 +20,7 @@ const FLOWS: Readonly<Record<string, DiagnosisFlow>> = {
   jwt: 'jwt',
   uca: 'uca',
   'user-access': 'uca',
+  write: 'password',
 };
 
 interface ExplainOptions {

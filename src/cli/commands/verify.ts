@@ -15,7 +15,7 @@ import type { EnvKey, FlowSpec } from '../../spec';
 import { DEFAULT_API_VERSION, NAMED_ENVS, loadProcessVariables, orgValues, readEnvironmentFile, withValues } from '../environment';
 import { execute } from '../execute';
 import { readText } from '../files';
-import { FLOW_SPECS, grantFor, parseFlows, planOrgFlows, VERIFY_FLOWS, type VerifyFlow } from '../flows';
+import { FLOW_SPECS, grantFamily, grantFor, OPT_IN_FLOWS, parseFlows, planOrgFlows, scenarioFlows, VERIFY_FLOWS, type VerifyFlow } from '../flows';
 import { signAssertionFromFile } from '../jwt';
 import { readLogin } from '../login/store';
 import { LocalFlowValues, scenarioNamed, startLocalEmulator } from '../verify-local';
@@ -81,7 +81,7 @@ export function registerVerify(program: Command, setExit: (code: number) => void
     .option('--env <env>', `local (embedded emulator), sandbox, production, or a Postman environment file`, 'local')
     .option(
       '--flow <flow>',
-      `${VERIFY_FLOWS.join(', ')} or all (default: all for local; for sandbox/production the flows whose SF_ variables are set; password for an environment file)`,
+      `${VERIFY_FLOWS.join(', ')} or all, or a comma-separated list; all is every read-only flow, ${OPT_IN_FLOWS.join(', ')} (changes data) runs only when named (default: all for local; for sandbox/production the flows whose SF_ variables are set; password for an environment file)`,
     )
     .option('--scenario <name>', 'with --env local: reproduce a misconfiguration in the emulator (sfcheck emulator --scenario list)');
   addRunOptions(cmd).action(async (raw: RawRunOptions & { env: string; flow?: string; scenario?: string }) => {
@@ -97,7 +97,7 @@ export function registerVerify(program: Command, setExit: (code: number) => void
       throw new SfcheckError('SFCHECK_USAGE', `--scenario needs --env local (got --env ${raw.env})`, 'scenarios reproduce misconfigurations in the embedded emulator only');
     }
     const scenario = raw.scenario === undefined ? undefined : scenarioNamed(raw.scenario);
-    const flows = parseFlows(raw.flow ?? (isNamed ? 'all' : 'password'));
+    const flows = raw.flow === undefined && scenario ? scenarioFlows(scenario.flows) : parseFlows(raw.flow ?? (isNamed ? 'all' : 'password'));
     let emulator: StartedEmulator | undefined;
     try {
       const runs: PlannedRun[] = [];
@@ -192,9 +192,10 @@ async function runAll(
     const env = await environment();
     // Offline checks first (nothing is sent): printed now, recorded in the reports.
     const uca = flow === 'uca' || flow === 'user-access';
-    const findings = preflight({ flow, values: Object.fromEntries(env.values.map((v) => [v.key, v.value])), ...(uca ? { requestedScope: USER_CONSENT_SCOPE } : {}) });
+    const findings = preflight({ flow: grantFamily(flow), values: Object.fromEntries(env.values.map((v) => [v.key, v.value])), ...(uca ? { requestedScope: USER_CONSENT_SCOPE } : {}) });
     process.stdout.write(`preflight (offline, before any request):\n${preflightLines(findings, '  ').join('\n')}\n`);
-    const context = { flow: uca ? ('uca' as const) : flow };
+    const family = grantFamily(flow);
+    const context = { flow: family === 'uca' || family === 'user-access' ? ('uca' as const) : family };
     const grant = auth?.(env);
     const result = await execute({ ...opts, exports, collection: buildCollection(replacement?.() ?? spec), environment: env, context, preflight: findings, ...(grant ? { auth: grant } : {}) });
     exitCode = Math.max(exitCode, finishRun(result));

@@ -25,6 +25,18 @@ export interface DataOptions {
   invalidQueryLocator?: { status?: number; message?: string };
   /** GET of a record the user may not see: 404 NOT_FOUND (default) or 403 INSUFFICIENT_ACCESS. [UNVERIFIED] */
   hiddenRecord?: 'NOT_FOUND' | 'INSUFFICIENT_ACCESS';
+  /**
+   * POST /sobjects/<Type> when the profile lacks Create on the object. Default 403 INSUFFICIENT_ACCESS_OR_READONLY
+   * `insufficient access rights on object id`, as for an edit or delete without the permission. [UNVERIFIED]
+   */
+  createWithoutPermission?: Partial<RefusedWrite>;
+}
+
+/** An error answer of the data API: status and the one element of its error array. */
+export interface RefusedWrite {
+  status: number;
+  errorCode: string;
+  message: string;
 }
 
 export interface DataSettings {
@@ -38,6 +50,7 @@ export interface DataSettings {
   emptyChildResult: 'null' | 'empty';
   invalidQueryLocator: { status: number; message: string };
   hiddenRecord: 'NOT_FOUND' | 'INSUFFICIENT_ACCESS';
+  createWithoutPermission: RefusedWrite;
 }
 
 /** Daily API request allocation (Developer Edition). */
@@ -57,5 +70,10 @@ export function resolveDataSettings(options: DataOptions & { now?: () => number 
     emptyChildResult: options.emptyChildResult ?? 'null',
     invalidQueryLocator: { status: options.invalidQueryLocator?.status ?? 400, message: options.invalidQueryLocator?.message ?? 'invalid query locator' },
     hiddenRecord: options.hiddenRecord ?? 'NOT_FOUND',
+    createWithoutPermission: {
+      status: options.createWithoutPermission?.status ?? 403,
+      errorCode: options.createWithoutPermission?.errorCode ?? 'INSUFFICIENT_ACCESS_OR_READONLY',
+      message: options.createWithoutPermission?.message ?? 'insufficient access rights on object id',
+    },
   };
 }

@@ -33,7 +33,17 @@ export function accessFor(org: Org, settings: DataSettings, userId: string): Que
   const everything = user.permissions.viewAllData;
   const visibleOwnerIds = everything ? undefined : [user.id, ...(settings.roleHierarchy ? subordinates(org, user) : [])];
   const unreadable = user.profile.unreadableObjects;
-  return { userId, utcOffsetMs: user.utcOffsetMs, visibleOwnerIds, privateObjects, ...(unreadable?.length ? { unreadableObjects: new Set(unreadable) } : {}) };
+  const readOnly = user.profile.readOnlyObjects;
+  return {
+    userId, utcOffsetMs: user.utcOffsetMs, visibleOwnerIds, privateObjects,
+    ...(unreadable?.length ? { unreadableObjects: new Set(unreadable) } : {}),
+    ...(readOnly?.length ? { readOnlyObjects: new Set(readOnly) } : {}),
+  };
+}
+
+/** Whether the user's profile has Create, Edit and Delete on the object (object permissions; sharing is canEdit's). */
+export function canModifyObject(type: string, access: QueryAccess): boolean {
+  return !access.readOnlyObjects?.has(type);
 }
 
 export function canRead(record: StoredRecord, access: QueryAccess): boolean {

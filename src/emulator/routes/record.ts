@@ -4,12 +4,12 @@
  * A malformed id is 404 "Provided external ID field does not exist or is not accessible", an id with
  * a bad checksum 400 MALFORMED_ID, a deleted record 404 ENTITY_IS_DELETED, a record of another user
  * on a Private object 404 NOT_FOUND (configurable: 403 INSUFFICIENT_ACCESS) on GET and 403
- * INSUFFICIENT_ACCESS_OR_READONLY on writes.
+ * INSUFFICIENT_ACCESS_OR_READONLY on writes, as is a write on an object the profile may only read.
  */
 import type { EmulatorContext } from '../context';
 import { formatDateTime } from '../data/datetime';
 import type { FieldDef, SObjectDef } from '../data/schema';
-import { canEdit, canRead } from '../data/sharing';
+import { canEdit, canModifyObject, canRead } from '../data/sharing';
 import type { StoredRecord } from '../data/store';
 import { jsonReply, type EmuRequest, type Reply } from '../http';
 import { normalizeId } from '../ids';
@@ -59,7 +59,8 @@ export function recordResource(type: string, rawId: string, req: EmuRequest, ctx
     return apiError(403, 'INSUFFICIENT_ACCESS_OR_READONLY', NO_ACCESS);
   }
   if (req.method === 'GET' || req.method === 'HEAD') return retrieve(record, object, req, call);
-  if (!DATA_OBJECTS.has(object.name) || !canEdit(record, access, ctx.data)) return apiError(403, 'INSUFFICIENT_ACCESS_OR_READONLY', NO_ACCESS);
+  const writable = DATA_OBJECTS.has(object.name) && canModifyObject(object.name, access) && canEdit(record, access, ctx.data);
+  if (!writable) return apiError(403, 'INSUFFICIENT_ACCESS_OR_READONLY', NO_ACCESS);
   const at = formatDateTime(ctx.data.now());
   const stamp = { LastModifiedDate: at, LastModifiedById: call.session.userId, SystemModstamp: at };
   if (req.method === 'DELETE') {

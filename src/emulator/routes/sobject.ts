@@ -1,11 +1,13 @@
 /**
  * `/services/data/vXX.X/sobjects/<Type>` (wire spec §7.2, §7.4): GET gives the basic info
  * (`objectDescribe` and the user's most recently changed records as `recentItems`); POST creates a
- * record: 201 `{id, success, errors: []}`, or the error array of the first problem found.
+ * record: 201 `{id, success, errors: []}`, or the error array of the first problem found (a profile without Create
+ * on the object: `createWithoutPermission`, 403 INSUFFICIENT_ACCESS_OR_READONLY by default).
  */
 import type { EmulatorContext } from '../context';
 import { formatDateTime } from '../data/datetime';
 import { jsonReply, type EmuRequest, type Reply } from '../http';
+import { canModifyObject } from '../data/sharing';
 import { callerAccess } from '../rest/access';
 import type { RestCall } from '../rest/data-api';
 import { pathSegment } from '../rest/path';
@@ -25,6 +27,10 @@ export function sobjectResource(type: string, req: EmuRequest, ctx: EmulatorCont
     return jsonReply(200, { objectDescribe: globalEntry(object, call.version), recentItems: run.rows.map((r) => run.project(r, call.version)) });
   }
   if (!DATA_OBJECTS.has(object.name)) return apiError(403, 'INSUFFICIENT_ACCESS_OR_READONLY', 'insufficient access rights on object id');
+  if (!canModifyObject(object.name, callerAccess(ctx, call))) {
+    const refused = ctx.data.createWithoutPermission; // [UNVERIFIED] what Salesforce answers without Create
+    return apiError(refused.status, refused.errorCode, refused.message);
+  }
   const parsed = parseRecordBody(req.body, ctx.store.schema, object, true);
   if ('errors' in parsed) return apiErrorReply(parsed.status, parsed.errors);
   const missing = requiredFields(object).filter((f) => parsed.values[f.name] === undefined || parsed.values[f.name] === null || parsed.values[f.name] === '');

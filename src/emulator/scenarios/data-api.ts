@@ -1,7 +1,9 @@
 /**
  * Scenarios that let every token through and break the data calls: the profile without "API Enabled", the daily
- * API allocation spent, Account not readable by the profile, and a session timeout shorter than the run.
+ * API allocation spent, Account not readable by the profile, Account readable but not writable by the service user's
+ * profile, and a session timeout shorter than the run.
  */
+import { SERVICE_LOGIN, SERVICE_USER, userNamed } from './helpers';
 import type { Scenario } from './types';
 
 export const DATA_SCENARIOS: readonly Scenario[] = [
@@ -36,6 +38,22 @@ export const DATA_SCENARIOS: readonly Scenario[] = [
     evidence: "400 INVALID_TYPE \"sObject type 'Account' is not supported...\" on every Account query",
     prepare: ({ org }) => {
       for (const user of org.users) user.profile.unreadableObjects = ['Account'];
+    },
+  },
+  {
+    name: 'service-user-read-only',
+    summary: `the service user ${SERVICE_USER.username} has a custom profile that reads Account but may not create, edit or delete it`,
+    flows: ['write'],
+    expectedDiagnosis: 'SFD_INSUFFICIENT_ACCESS',
+    fix:
+      'give the service user the Salesforce Admin profile, or a custom profile or permission set with Create, Edit and Delete on Account ' +
+      '(guide step 3: a profile "which allows access to view or modify certain objects")',
+    evidence: '403 INSUFFICIENT_ACCESS_OR_READONLY "insufficient access rights on object id" on the create (POST /sobjects/Account)',
+    client: { passwordLogin: SERVICE_LOGIN },
+    prepare: ({ org }) => {
+      const user = userNamed(org, SERVICE_USER.username);
+      // Its own profile: the other users of the Standard User profile keep theirs.
+      user.profile = { ...user.profile, name: 'Integration Read Only', readOnlyObjects: ['Account'] };
     },
   },
   {

@@ -18,7 +18,7 @@ const ORDER = [
   'security-token-missing', 'wrong-password', 'user-locked', 'password-flow-blocked', 'sandbox-user-on-production-login',
   'app-not-propagated', 'wrong-consumer-key', 'wrong-consumer-secret', 'permission-set-missing', 'ip-restricted',
   'user-inactive', 'org-inactive', 'wrong-callback', 'pkce-required', 'refresh-token-revoked', 'client-credentials-no-run-as',
-  'api-disabled', 'daily-limit-spent', 'object-not-visible', 'session-expired',
+  'api-disabled', 'daily-limit-spent', 'object-not-visible', 'service-user-read-only', 'session-expired',
   'client-credentials-on-login-host', 'jwt-wrong-audience', 'my-domain-unreachable', 'tls-untrusted-certificate', 'token-body-json',
   'auth-header-without-bearer', 'owner-id-me', 'userinfo-with-refresh-token',
 ] as const;

@@ -9,8 +9,11 @@ import type { ConnectedApp, ConnectedAppSettings } from '../oauth/connected-app'
 import type { OAuthBehaviour } from '../oauth/state';
 import type { Org } from '../org';
 
-/** The verify flows a scenario can break; `uca` stands for the user-consent family (`uca` and `user-access`). */
-export type ScenarioFlow = 'password' | 'client-credentials' | 'jwt' | 'uca';
+/**
+ * The verify flows a scenario can break; `uca` stands for the user-consent family (`uca` and `user-access`). `write`
+ * is opt-in (it changes data): `verify --scenario` runs it only when the scenario breaks it.
+ */
+export type ScenarioFlow = 'password' | 'client-credentials' | 'jwt' | 'uca' | 'write';
 
 /** What `prepare` may change, live, right after the org is built. */
 export interface ScenarioOrg {

@@ -15,6 +15,8 @@ export interface QueryAccess {
   privateObjects: ReadonlySet<string>;
   /** Objects the user's profile cannot read: a query on them is INVALID_TYPE, as for an object that does not exist. */
   unreadableObjects?: ReadonlySet<string>;
+  /** Objects the user's profile reads but may not create, edit or delete (the data API's writes refuse them). */
+  readOnlyObjects?: ReadonlySet<string>;
 }
 
 /** Named SQL parameters (`@p0`, `@p1`...), so clauses can be compiled in any order. */

@@ -1,7 +1,8 @@
 /**
- * Token requests of the flows beyond the password grant: refresh token (after the user's consent), client
- * credentials (My Domain host only) and JWT bearer. Each stores access_token and instance_url, like the password
- * grant, plus identity_url (the token's `id`) so UserInfo can be checked against the token's identity.
+ * Token requests: the password grant (the password and write flows), and the flows beyond it: refresh token (after
+ * the user's consent), client credentials (My Domain host only) and JWT bearer. Those store access_token and
+ * instance_url, like the password grant, plus identity_url (the token's `id`) so UserInfo can be checked against the
+ * token's identity.
  */
 import { oauthErrorSchema, tokenSchema } from '../schemas';
 import type { RequestSpec, SpecCapture, SpecParam } from '../types';
@@ -87,3 +88,38 @@ export const tokenJwtBearer = tokenRequest({
     { key: 'assertion', value: '{{jwt_assertion}}', description: 'The signed JWT (secret)' },
   ],
 });
+
+/** The password grant (the guide's Step 2 token request): the service account's own token. */
+export const tokenPassword: RequestSpec = {
+  id: 'token-password',
+  name: 'Get an access token (password grant)',
+  description:
+    'Exchanges the Connected App consumer key/secret and the service user\'s username, password and security token ' +
+    'for an access token. Proves the Connected App, its policies and the service user are set up.',
+  doc: DOCS.passwordFlow,
+  guideStep: 'Password grant, Step 2: Test with Postman',
+  method: 'POST',
+  url: '{{login_url}}/services/oauth2/token',
+  headers: [ACCEPT_JSON, { key: 'Content-Type', value: 'application/x-www-form-urlencoded' }],
+  auth: 'none',
+  body: {
+    mode: 'urlencoded',
+    fields: [
+      { key: 'grant_type', value: 'password' },
+      { key: 'client_id', value: '{{client_id}}', description: 'Consumer Key of the Connected App' },
+      { key: 'client_secret', value: '{{client_secret}}', description: 'Consumer Secret of the Connected App' },
+      { key: 'username', value: '{{username}}', description: 'Service account username' },
+      {
+        key: 'password',
+        value: '{{password}}{{security_token}}',
+        description: 'Service account password immediately followed by its security token',
+      },
+    ],
+  },
+  expect: { status: 200, contentType: JSON_CONTENT_TYPE, schema: tokenSchema },
+  errorSchema: oauthErrorSchema,
+  captures: [
+    { variable: 'access_token', from: 'access_token' },
+    { variable: 'instance_url', from: 'instance_url', keepPinned: true },
+  ],
+};

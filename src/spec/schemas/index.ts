@@ -5,6 +5,7 @@ import { restErrorSchema } from './rest-error';
 import { oauthErrorSchema, tokenSchema } from './token';
 import { userinfoErrorSchema, userinfoSchema } from './userinfo';
 import { versionsSchema } from './versions';
+import { accountRecordSchema, createResultSchema } from './write';
 
 export { accountCountSchema, accountOwnerQuerySchema, accountQuerySchema, contactQuerySchema, ownedAccountQuerySchema, querySchema } from './query';
 export type { QuerySchemaOptions } from './query';
@@ -12,6 +13,7 @@ export { restErrorSchema } from './rest-error';
 export { oauthErrorSchema, tokenSchema } from './token';
 export { userinfoErrorSchema, userinfoSchema } from './userinfo';
 export { versionsSchema } from './versions';
+export { accountRecordSchema, createResultSchema } from './write';
 export { DRAFT_07 } from './common';
 
 export const SCHEMAS: Readonly<Record<string, JsonSchema>> = {
@@ -26,4 +28,6 @@ export const SCHEMAS: Readonly<Record<string, JsonSchema>> = {
   restError: restErrorSchema,
   userinfo: userinfoSchema,
   userinfoError: userinfoErrorSchema,
+  createResult: createResultSchema,
+  accountRecord: accountRecordSchema,
 };
