@@ -1,6 +1,6 @@
 /**
  * One measured run in its own process, so peak RSS belongs to it alone. Prints one JSON line:
- * {wallMs, maxRssMb, requests, passed}. Usage: node case.js ENGINE N URL   (ENGINE: native | newman | raw)
+ * {wallMs, maxRssMb, requests, passed, cpuMs}. Usage: node case.js ENGINE N URL   (ENGINE: native | newman | raw)
  *
  * The clock covers the run and its check only: the collection and environment are generated before it starts (the
  * raw loop gets its flow ready-made too; `sfcheck run` reads a collection file), and the credentials come from the
@@ -37,8 +37,12 @@ async function main(): Promise<void> {
     passed = run.summary.verdict === 'passed';
   }
   const wallMs = Number(process.hrtime.bigint() - started) / 1e6;
-  const maxRssMb = process.resourceUsage().maxRSS / 1024;
-  process.stdout.write(`${JSON.stringify({ wallMs, maxRssMb, requests, passed })}\n`);
+  const usage = process.resourceUsage();
+  const maxRssMb = usage.maxRSS / 1024;
+  // CPU time of the whole process (every thread: the sandbox worker's too), from its start; less noisy than wall time
+  // on a loaded machine, so A/B comparisons (bench/overhead.ts) print it beside the wall time.
+  const cpuMs = (usage.userCPUTime + usage.systemCPUTime) / 1000;
+  process.stdout.write(`${JSON.stringify({ wallMs, maxRssMb, requests, passed, cpuMs })}\n`);
 }
 
 main().then(

@@ -137,7 +137,17 @@ const PATH_SET = new Set(' "<>`#?{}');
 const QUERY_SET = new Set(' "#\'<>');
 const USERINFO_SET = new Set(' "<>`#?{}/:;=@[\\]^|');
 
+/**
+ * Per set: does a value hold anything percentEncode would change? Only a C0 control, DEL, a non-ASCII character or a
+ * member of the set is ever encoded (a `%` goes out as it is, followed by hex digits or not), so a value without one
+ * is returned as it is, without the byte-by-byte pass.
+ */
+const NEEDS_ENCODING = new Map<ReadonlySet<string>, RegExp>(
+  [FRAGMENT_SET, PATH_SET, QUERY_SET, USERINFO_SET].map((set) => [set, new RegExp(`[\\u0000-\\u001f\\u007f-\\uffff${[...set].map((c) => `\\${c}`).join('')}]`)]),
+);
+
 function percentEncode(value: string, set: ReadonlySet<string>): string {
+  if (!(NEEDS_ENCODING.get(set) as RegExp).test(value)) return value;
   const bytes = Buffer.from(value, 'utf8');
   let out = '';
   for (let i = 0; i < bytes.length; i++) {

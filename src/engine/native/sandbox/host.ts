@@ -33,6 +33,7 @@ import {
   type SendMessage,
   type SendReplyMessage,
 } from './protocol';
+import { scriptKey } from './script-key';
 import { ScriptRequests, type ScriptHttpOptions } from './send';
 
 const BOOT_TIMEOUT_MS = 10_000;
@@ -157,6 +158,7 @@ class WorkerHandle {
 export class Sandbox {
   private handle: WorkerHandle | undefined;
   private readonly scriptIds = new Map<string, number>();
+  private nextScript = 1;
   private nextId = 1;
   private closed = false;
   private readonly requests: ScriptRequests;
@@ -251,10 +253,17 @@ export class Sandbox {
     this.requests.close();
   }
 
+  /**
+   * One id per distinct script, so each is compiled once per worker: sources that differ only in their leading
+   * comment lines (./script-key.ts) share one. Looked up by the source itself first (the same string every time an
+   * item runs), then by its key.
+   */
   private scriptId(source: string): number {
     let script = this.scriptIds.get(source);
     if (script === undefined) {
-      script = this.scriptIds.size + 1;
+      const key = scriptKey(source);
+      script = this.scriptIds.get(key) ?? this.nextScript++;
+      this.scriptIds.set(key, script);
       this.scriptIds.set(source, script);
     }
     return script;
