@@ -1,5 +1,5 @@
 /**
- * `npm run build && node dist/bench/overhead.js`: only the per-request figures of `npm run bench` (raw undici loop and native engine, N=1 and
+ * `npm run bench:overhead` (= `npm run build && node dist/bench/overhead.js`): only the per-request figures of `npm run bench` (raw undici loop and native engine, N=1 and
  * N=1000, each run in its own process against one emulator), in well under a minute. Never part of `npm test`.
  *
  * A/B on a shared machine: pass other compiled trees (a copy of `dist/` whose parent can resolve `node_modules`) as
