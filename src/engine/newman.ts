@@ -7,6 +7,7 @@ import newman from 'newman';
 import type { EventEmitter } from 'node:events';
 import { Agent as HttpAgent, type AgentOptions } from 'node:http';
 import { Agent as HttpsAgent } from 'node:https';
+import { rootCertificates } from 'node:tls';
 import type { Duplex } from 'node:stream';
 import { keepBody } from './body';
 import {
@@ -120,7 +121,7 @@ function emptyRun(input: RunInput, info: { id: string; name: string }, started: 
  * callback but neither aborts the request in flight nor stops walking the collection, so once the deadline passes the
  * open connections are destroyed and no new one is made (the items left fail at once, unreported).
  */
-function deadlineAgents(message: string): { agents: { http: HttpAgent; https: HttpsAgent }; close: () => void } {
+function deadlineAgents(message: string, extraCa: readonly string[] = []): { agents: { http: HttpAgent; https: HttpsAgent }; close: () => void } {
   let closed = false;
   const refuse = (cb: (err: Error | null, socket?: Duplex) => void): undefined => {
     cb(Object.assign(new Error(message), { code: 'ERUNDEADLINE' }));
@@ -137,7 +138,10 @@ function deadlineAgents(message: string): { agents: { http: HttpAgent; https: Ht
       return closed && typeof args[1] === 'function' ? refuse(args[1] as (err: Error | null) => void) : super.createConnection(...args);
     }
   }
-  const agents = { http: new DeadlineHttp(opts), https: new DeadlineHttps(opts) };
+  // postman-request adds sslExtraCaCerts only to the agents it makes itself, so ours carry them (after Node's roots,
+  // which an explicit `ca` would otherwise replace).
+  const tls = extraCa.length > 0 ? { ca: [...rootCertificates, ...extraCa] } : {};
+  const agents = { http: new DeadlineHttp(opts), https: new DeadlineHttps({ ...opts, ...tls }) };
   return {
     agents,
     close: () => {
@@ -194,7 +198,7 @@ export const newmanEngine: Engine = {
     let loopError: string | undefined;
     // Set once the run has ended (its deadline passed): newman's late events are not reported.
     let ended = false;
-    const cutoff = input.timeoutMs ? deadlineAgents(`run deadline of ${input.timeoutMs} ms reached`) : undefined;
+    const cutoff = input.timeoutMs ? deadlineAgents(`run deadline of ${input.timeoutMs} ms reached`, input.extraCaCerts?.pem) : undefined;
     listener.onRunStart?.({ engine: 'newman', collection: info.name, total });
     if (selectionError) {
       const run = emptyRun(input, info, started, selectionError);

@@ -217,6 +217,13 @@ describe('--ssl-extra-ca-certs: the fix of SFD_TLS', function () {
         expect(r.stdout).to.not.include('NOT VERIFIED');
       });
 
+      // newman makes its own agents under a run deadline (src/engine/newman.ts): the CA must reach those too.
+      it(`${engine}: passes with --ssl-extra-ca-certs and a run deadline (--timeout)`, async () => {
+        const reports = join(d, `${engine}-ca-deadline`);
+        const r = await runCli([...args(), '--ssl-extra-ca-certs', caFile, '--timeout', '60000', '--out', reports]);
+        expect(r.code, r.stdout + r.stderr).to.equal(0);
+      });
+
       it(`${engine}: SFD_TLS without it (exit 3)`, async () => {
         const reports = join(d, `${engine}-none`);
         const r = await runCli([...args(), '--out', reports]);
