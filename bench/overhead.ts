@@ -7,31 +7,12 @@
  *   node dist/bench/overhead.js /tmp/base/dist
  * BENCH_RUNS (default 5) sets the runs per figure; the figure is the median.
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { join, resolve } from 'node:path';
+import { median, ROOT, startServer } from './process';
 
-const ROOT = resolve(__dirname, '..', '..');
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const SIZES = [1, 1000];
-
-const median = (xs: number[]): number => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = Math.floor(s.length / 2);
-  return s.length % 2 ? (s[m] ?? 0) : ((s[m - 1] ?? 0) + (s[m] ?? 0)) / 2;
-};
-
-function startEmulator(): Promise<{ url: string; stop: () => void }> {
-  const child = spawn(process.execPath, [join(ROOT, 'dist', 'src', 'cli', 'main.js'), 'emulator', '--port', '0'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
-  let out = '';
-  return new Promise((done, fail) => {
-    child.stdout.on('data', (d: Buffer) => {
-      out += d.toString();
-      const m = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(out);
-      if (m?.[1]) done({ url: m[1], stop: () => child.kill('SIGTERM') });
-    });
-    child.on('exit', (code) => fail(new Error(`emulator exited (${code}): ${out}`)));
-  });
-}
 
 interface Sample {
   wallMs: number;
@@ -48,7 +29,7 @@ function runCase(dist: string, engine: string, n: number, url: string): Sample {
 
 async function main(): Promise<void> {
   const trees = [join(ROOT, 'dist'), ...process.argv.slice(2).map((d) => resolve(d))];
-  const emu = await startEmulator();
+  const emu = await startServer([join(ROOT, 'dist', 'src', 'cli', 'main.js'), 'emulator', '--port', '0']);
   try {
     // samples[tree][engine][n]
     const samples = trees.map(() => ({ raw: { 1: [] as Sample[], 1000: [] as Sample[] }, native: { 1: [] as Sample[], 1000: [] as Sample[] } }));

@@ -5,16 +5,16 @@
  * Each measured run is its own child process (peak RSS is then that run's alone); the emulator and the large-body
  * fixture server run in their own processes on 127.0.0.1.
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { buildEnvironment, DEFAULT_API_VERSION, localEnvironmentValues } from '../src/generate';
 import { LOCAL_CREDENTIALS } from '../src/emulator';
 import { benchCollection } from './collection';
 import { accountCount, emulatorFigures } from './emulator-figures';
+import { median, ROOT, startServer } from './process';
 
-const ROOT = resolve(__dirname, '..', '..');
 const DIST = join(ROOT, 'dist');
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const SIZES = [1, 100, 1000];
@@ -26,25 +26,6 @@ interface Sample {
   maxRssMb: number;
   requests: number;
   passed: boolean;
-}
-
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = Math.floor(s.length / 2);
-  return s.length % 2 ? (s[m] ?? 0) : ((s[m - 1] ?? 0) + (s[m] ?? 0)) / 2;
-};
-
-function startServer(args: string[]): Promise<{ url: string; stop: () => void }> {
-  const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
-  let out = '';
-  return new Promise((done, fail) => {
-    child.stdout.on('data', (d: Buffer) => {
-      out += d.toString();
-      const m = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(out);
-      if (m?.[1]) done({ url: m[1], stop: () => child.kill('SIGTERM') });
-    });
-    child.on('exit', (code) => fail(new Error(`server exited (${code}): ${out}`)));
-  });
 }
 
 function runCase(engine: string, n: string, url: string): Sample {
