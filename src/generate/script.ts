@@ -26,14 +26,13 @@ export interface TestNames {
 /** Test names are a contract with the check stage and with users' Postman results: keep them stable. */
 export function testNames(req: RequestSpec): TestNames {
   const captures = req.captures ?? [];
-  const { contentType } = req.expect;
-  const body =
-    contentType === undefined
-      ? { empty: 'body is empty' }
-      : {
-          contentType: /json/i.test(contentType) ? 'Content-Type is JSON' : `Content-Type matches ${String(new RegExp(contentType, 'i'))}`,
-          schema: `body matches the ${schemaTitle(req)} schema`,
-        };
+  const { expect } = req;
+  const body = expect.empty
+    ? { empty: 'body is empty' }
+    : {
+        contentType: /json/i.test(expect.contentType) ? 'Content-Type is JSON' : `Content-Type matches ${String(new RegExp(expect.contentType, 'i'))}`,
+        schema: `body matches the ${schemaTitle(req)} schema`,
+      };
   return {
     status: `status is ${req.expect.status}`,
     ...body,
